@@ -1,0 +1,140 @@
+package dev.hbi;
+
+import dev.hbi.internal.Connection;
+import dev.hbi.internal.NioWire;
+import dev.hbi.internal.ServerImpl;
+import dev.hbi.internal.Sockets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Where HBI starts: serve, dial, or adopt a connected socket.
+ *
+ * <pre>{@code
+ * try (HbiServer server = Hbi.serve(Hbi.address("127.0.0.1:3232"), HelloService::env)) { ... }
+ *
+ * try (HbiConnection conn = Hbi.connect(Hbi.address("127.0.0.1:3232"), HostingEnv.create())) {
+ *     try (PostingConversation co = conn.postingEnd().newConversation()) { ... }
+ * }
+ * }</pre>
+ */
+public final class Hbi {
+
+    private Hbi() {
+    }
+
+    /**
+     * Parses an address: {@code host:port}, {@code :port} or {@code port} (meaning 127.0.0.1),
+     * {@code [v6]:port}, or {@code unix:/path/to/socket}.
+     *
+     * @param spec the text
+     * @return the address
+     * @throws IllegalArgumentException if the text is not an address
+     */
+    public static SocketAddress address(String spec) {
+        return Sockets.parse(Objects.requireNonNull(spec, "spec"));
+    }
+
+    /**
+     * Formats an address as {@code host:port}, or the path of a Unix-domain socket: what the reference
+     * calls {@code remote_addr}.
+     *
+     * @param address the address
+     * @return the text
+     */
+    public static String describe(SocketAddress address) {
+        return Connection.describe(address);
+    }
+
+    /**
+     * Dials a peer with the default settings. Returns once the connection is up and the environment's
+     * init hook has run.
+     *
+     * @param address a TCP or Unix-domain address
+     * @param env     this side's environment for the connection
+     * @return the connection
+     * @throws UncheckedIOException      if connecting failed
+     * @throws ConnectionClosedException if the connection ended during init
+     */
+    public static HbiConnection connect(SocketAddress address, HostingEnv env) {
+        return connect(address, env, HbiConfig.defaults());
+    }
+
+    /**
+     * Dials a peer.
+     *
+     * @param address a TCP or Unix-domain address
+     * @param env     this side's environment for the connection
+     * @param config  the settings
+     * @return the connection
+     * @throws UncheckedIOException      if connecting failed
+     * @throws ConnectionClosedException if the connection ended during init
+     */
+    public static HbiConnection connect(SocketAddress address, HostingEnv env, HbiConfig config) {
+        SocketChannel channel;
+        try {
+            channel = Sockets.connect(address, config.connectTimeout());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot connect to " + describe(address) + ": " + e.getMessage(), e);
+        }
+        return adopt(channel, env, config);
+    }
+
+    /**
+     * Runs HBI over a socket that is already connected (for example one passed in by a parent process).
+     * The channel is put in blocking mode; from here on HBI owns it.
+     *
+     * @param channel the connected channel
+     * @param env     this side's environment for the connection
+     * @param config  the settings
+     * @return the connection, once the init hook has run
+     * @throws ConnectionClosedException if the connection ended during init
+     */
+    public static HbiConnection adopt(SocketChannel channel, HostingEnv env, HbiConfig config) {
+        Objects.requireNonNull(env, "env");
+        Connection connection;
+        try {
+            Sockets.configure(channel);
+            connection = Connection.start(new NioWire(channel), env, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the socket: " + e.getMessage(), e);
+        }
+        try {
+            connection.init();
+        } catch (ConnectionClosedException e) {
+            connection.awaitDisconnected(config.closeTimeout().multipliedBy(3));
+            throw e;
+        }
+        return connection;
+    }
+
+    /**
+     * Serves HBI with the default settings.
+     *
+     * @param address    where to listen: TCP (port 0 picks a free port) or Unix domain
+     * @param envFactory makes a new environment for each connection
+     * @return the running server
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public static HbiServer serve(SocketAddress address, Supplier<HostingEnv> envFactory) {
+        return serve(address, envFactory, HbiConfig.defaults());
+    }
+
+    /**
+     * Serves HBI.
+     *
+     * @param address    where to listen: TCP (port 0 picks a free port) or Unix domain
+     * @param envFactory makes a new environment for each connection
+     * @param config     the connections' settings
+     * @return the running server
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public static HbiServer serve(SocketAddress address, Supplier<HostingEnv> envFactory, HbiConfig config) {
+        return ServerImpl.start(Objects.requireNonNull(address, "address"),
+                Objects.requireNonNull(envFactory, "envFactory"), Objects.requireNonNull(config, "config"));
+    }
+}

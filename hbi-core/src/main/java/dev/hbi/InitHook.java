@@ -1,0 +1,20 @@
+package dev.hbi;
+
+/**
+ * Runs once when a connection is established, before any of the peer's scripts is landed: the
+ * reference's {@code __hbi_init__(po, ho)}. It may post to the peer (for example push a welcome
+ * script), and may expose more names in the connection's environment. If it throws, the connection is
+ * closed with the failure as the reason, and a dialing call fails.
+ */
+@FunctionalInterface
+public interface InitHook {
+
+    /**
+     * Initialises the connection.
+     *
+     * @param po the posting end of the new connection
+     * @param ho the hosting end of the new connection
+     * @throws Exception to refuse the connection
+     */
+    void init(PostingEnd po, HostingEnd ho) throws Exception;
+}

@@ -1,0 +1,68 @@
+package dev.hbi;
+
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * The side of a connection that starts conversations with the peer.
+ */
+public interface PostingEnd {
+
+    /**
+     * Opens a posting conversation, in its send stage. On the classic wire this waits for the turn to
+     * send: one conversation sends at a time.
+     *
+     * @return the conversation; close it when done
+     * @throws ConnectionClosedException if the connection has ended
+     * @throws HbiTimeoutException       if the turn did not come within the send timeout
+     */
+    PostingConversation newConversation();
+
+    /**
+     * Opens a posting conversation whose answer is landed in the given environment instead of the
+     * connection's.
+     *
+     * @param env the environment for the answer's code
+     * @return the conversation
+     */
+    PostingConversation newConversation(HostingEnv env);
+
+    /**
+     * Sends code as a fire-and-forget notification: a conversation with only this code in it. Returns
+     * once it is sent; the returned conversation tells when the peer has completed it.
+     *
+     * @param code the code
+     * @return the closed conversation, to {@link PostingConversation#awaitCompleted() await} if wanted
+     */
+    PostingConversation notify(String code);
+
+    /**
+     * Sends code followed by binary data as a fire-and-forget notification.
+     *
+     * @param code the code, which tells the peer how many bytes follow
+     * @param data the data
+     * @return the closed conversation, to {@link PostingConversation#awaitCompleted() await} if wanted
+     */
+    PostingConversation notifyData(String code, ByteBuffer... data);
+
+    /**
+     * Returns the peer's address.
+     *
+     * @return the remote address
+     */
+    SocketAddress remoteAddress();
+
+    /**
+     * Returns the connection.
+     *
+     * @return the connection
+     */
+    HbiConnection connection();
+
+    /**
+     * Closes the connection, telling the peer why: {@link HbiConnection#disconnect(String)}.
+     *
+     * @param reason the reason sent to the peer
+     */
+    void disconnect(String reason);
+}

@@ -1,0 +1,409 @@
+package dev.hbi.internal;
+
+import dev.hbi.HbiProtocolException;
+import dev.hbi.HostingEnv;
+import dev.hbi.internal.wire.Directive;
+import dev.hbi.internal.wire.Packet;
+import dev.hbi.internal.wire.PacketEncoder;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The classic wire of one connection, byte-compatible with the reference HBI (hbi-wire-reference §1,
+ * §2): text packets and raw data, one conversation sending at a time in each direction, one receiving
+ * at a time.
+ *
+ * <p>The reader thread runs {@link #run()}, the "co keeper": between conversations it reads packets
+ * itself; when a conversation starts receiving (a peer's {@code co_begin}, or the {@code co_ack_begin} of
+ * an answer) it serves that conversation's {@link ReceiverTurn} until the conversation is done with
+ * the inbound stream. The reader never runs user code and never waits on the writer.
+ *
+ * <p>Locks: {@code pendingLock} guards {@code pending}, {@code nextSeq} and {@code refusal}; it is never
+ * held while another lock is taken or while waiting. The {@link SendSlot} is the outbound turn.
+ */
+final class ClassicSession {
+
+    /** hbi-wire-reference §2.3: co_seq runs from 101 to 9999999, then wraps. */
+    static final int MIN_CO_SEQ = 101;
+    static final int MAX_CO_SEQ = 9_999_999;
+
+    private final Connection connection;
+    private final WireInput input;
+    private final WireWriter writer;
+    private final SendSlot slot = new SendSlot();
+    private final ReentrantLock pendingLock = new ReentrantLock();
+    private final Map<String, Posting> pending = new HashMap<>(); // guarded by pendingLock
+    private int nextSeq = MIN_CO_SEQ; // guarded by pendingLock
+    private Supplier<RuntimeException> refusal; // guarded by pendingLock
+    private volatile ReceiverTurn current;
+
+    ClassicSession(Connection connection, Wire wire, WireWriter writer) {
+        this.connection = connection;
+        this.writer = writer;
+        this.input = new WireInput(wire, connection.config().readBufferSize(), connection.config().maxPacketSize());
+    }
+
+    /**
+     * Opens a posting conversation: waits for the turn to send, then sends {@code co_begin}.
+     *
+     * @param env      the environment its answer is landed in
+     * @param deadline when to give up waiting for the turn
+     * @return the conversation, in its send stage
+     */
+    PostingConversationImpl openPosting(HostingEnv env, Deadline deadline) {
+        Posting wire = new Posting();
+        slot.acquire(wire, deadline, "a new posting conversation");
+        try {
+            PostingConversationImpl co = new PostingConversationImpl(connection, wire, env);
+            wire.conversation = co;
+            register(wire);
+            connection.postingStarted(co);
+            writer.send(PacketEncoder.encode(Directive.CO_BEGIN, wire.seq), deadline);
+            return co;
+        } catch (RuntimeException e) {
+            slot.release(wire);
+            throw e;
+        }
+    }
+
+    private void register(Posting wire) {
+        pendingLock.lock();
+        try {
+            if (refusal != null) {
+                throw refusal.get();
+            }
+            // §2.3: skip numbers still waiting for their answer
+            do {
+                wire.seq = Integer.toString(nextSeq);
+                nextSeq = nextSeq == MAX_CO_SEQ ? MIN_CO_SEQ : nextSeq + 1;
+            } while (pending.containsKey(wire.seq));
+            pending.put(wire.seq, wire);
+        } finally {
+            pendingLock.unlock();
+        }
+    }
+
+    /**
+     * Fails everything that waits on this session: the turn to send, the conversations waiting for an
+     * answer, the conversation being served.
+     *
+     * @param refused makes the exception waiters get
+     */
+    void terminated(Supplier<RuntimeException> refused) {
+        slot.close(refused);
+        List<Posting> waiting;
+        pendingLock.lock();
+        try {
+            refusal = refused;
+            waiting = new ArrayList<>(pending.values());
+            pending.clear();
+        } finally {
+            pendingLock.unlock();
+        }
+        waiting.forEach(p -> p.turn.fail(refused.get()));
+        ReceiverTurn served = current;
+        if (served != null) {
+            served.fail(refused.get());
+        }
+    }
+
+    /**
+     * The co keeper: reads packets between conversations and serves each receiving conversation in
+     * turn. Returns at a clean end of stream, or once the connection is closing.
+     *
+     * @throws IOException          if the wire fails
+     * @throws HbiProtocolException if the peer breaks the protocol
+     */
+    void run() throws IOException {
+        while (!connection.isClosing()) {
+            Packet packet = input.readPacket();
+            if (packet == null) {
+                return;
+            }
+            switch (packet.directive()) {
+                case CO_BEGIN -> host(packet.payload());
+                case CO_ACK_BEGIN -> answer(packet.payload());
+                case ERR -> throw new PeerErrorReceived(packet.payload());
+                default -> throw new HbiProtocolException("a " + name(packet) + " packet arrived outside any"
+                        + " conversation: " + packet + " (hbi-wire-reference §2.2)");
+            }
+        }
+    }
+
+    private void host(String seq) throws IOException {
+        Hosting wire = new Hosting(seq);
+        adopt(wire.turn);
+        connection.startHosting(wire);
+        serve(wire.turn, "hosting conversation " + seq, Directive.CO_END, seq);
+    }
+
+    private void answer(String seq) throws IOException {
+        Posting wire;
+        pendingLock.lock();
+        try {
+            wire = pending.remove(seq);
+        } finally {
+            pendingLock.unlock();
+        }
+        if (wire == null) {
+            throw new HbiProtocolException("co_ack_begin " + seq + " answers no posting conversation of ours"
+                    + " that waits for an answer (hbi-wire-reference §2.2)");
+        }
+        adopt(wire.turn);
+        if (!serve(wire.turn, "posting conversation " + seq, Directive.CO_ACK_END, seq)) {
+            landTail(wire);
+        }
+    }
+
+    /** Makes a turn the one being served; fails it at once if the connection already ended. */
+    private void adopt(ReceiverTurn turn) {
+        current = turn;
+        if (connection.isClosing()) {
+            turn.fail(connection.closedException());
+        }
+    }
+
+    /**
+     * Serves a receiving conversation's requests until the packet that ends its inbound part has been
+     * handed to it, or it released the stream.
+     *
+     * @return {@code true} if the end packet was served, {@code false} if the conversation released
+     */
+    private boolean serve(ReceiverTurn turn, String who, Directive end, String seq) throws IOException {
+        try {
+            while (true) {
+                Object request = turn.awaitRequest(connection.recvDeadline(),
+                        who + " to receive what the peer sent (it holds the classic wire's inbound stream;"
+                                + " call finishRecv before slow work)");
+                if (request == ReceiverTurn.RELEASED) {
+                    return false;
+                }
+                if (request instanceof ByteBuffer into) {
+                    input.readData(into);
+                    turn.serve(null);
+                    continue;
+                }
+                Packet packet = nextPacket(who);
+                if (packet.directive() == end) {
+                    checkSeq(packet, seq, who);
+                    turn.serve(packet);
+                    return true;
+                }
+                if (packet.directive() != Directive.CODE && packet.directive() != Directive.CO_RECV) {
+                    throw unexpected(packet, who);
+                }
+                turn.serve(packet);
+            }
+        } catch (IOException | RuntimeException e) {
+            turn.letGo();
+            throw e;
+        } finally {
+            current = null;
+        }
+    }
+
+    /** Reads what is left of an answer whose conversation was closed: back-scripts, then co_ack_end. */
+    private void landTail(Posting wire) throws IOException {
+        String who = "posting conversation " + wire.seq;
+        while (true) {
+            Packet packet = nextPacket(who);
+            switch (packet.directive()) {
+                case CODE -> wire.conversation.landTail(packet.payload());
+                case CO_ACK_END -> {
+                    checkSeq(packet, wire.seq, who);
+                    wire.conversation.answerEnded();
+                    return;
+                }
+                case CO_RECV -> throw new HbiProtocolException("an object arrived for " + who + " after it was"
+                        + " closed, so nothing can receive it: " + packet + " (hbi-wire-reference §2.4)");
+                default -> throw unexpected(packet, who);
+            }
+        }
+    }
+
+    private Packet nextPacket(String who) throws IOException {
+        Packet packet = input.readPacket();
+        if (packet == null) {
+            throw new EOFException("the peer closed the connection while " + who + " was receiving");
+        }
+        if (packet.directive() == Directive.ERR) {
+            throw new PeerErrorReceived(packet.payload());
+        }
+        return packet;
+    }
+
+    private static void checkSeq(Packet packet, String seq, String who) {
+        if (!packet.payload().equals(seq)) {
+            throw new HbiProtocolException(name(packet) + " " + packet.payload() + " does not match " + who
+                    + " (hbi-wire-reference §2.3)");
+        }
+    }
+
+    private static HbiProtocolException unexpected(Packet packet, String who) {
+        return new HbiProtocolException("a " + name(packet) + " packet arrived while " + who
+                + " was receiving: " + packet + " (hbi-wire-reference §2.2: a direction carries one"
+                + " conversation at a time)");
+    }
+
+    private static String name(Packet packet) {
+        return packet.directive() == Directive.CODE ? "code" : packet.directive().wireName();
+    }
+
+    /** Encodes a packet, with the conversation's id in messages. */
+    private static ByteBuffer packet(Directive directive, String payload) {
+        return PacketEncoder.encode(directive, payload);
+    }
+
+    /** The classic wire side of a posting conversation. */
+    private final class Posting implements PostingWire {
+        private String seq;
+        private PostingConversationImpl conversation;
+        private final ReceiverTurn turn = new ReceiverTurn(this::stuck);
+
+        @Override
+        public String id() {
+            return seq;
+        }
+
+        @Override
+        public void send(boolean object, String code, Deadline deadline) {
+            writer.send(packet(object ? Directive.CO_RECV : Directive.CODE, code), deadline);
+        }
+
+        @Override
+        public void sendData(ByteBuffer data, Deadline deadline) {
+            sendRaw(data, deadline, "posting conversation " + seq);
+        }
+
+        @Override
+        public Incoming receive(Deadline deadline) {
+            Packet p = turn.nextPacket(deadline, "the answer of posting conversation " + seq);
+            return switch (p.directive()) {
+                case CODE -> new Incoming(Incoming.Kind.CODE, p.payload());
+                case CO_RECV -> new Incoming(Incoming.Kind.OBJECT, p.payload());
+                default -> Incoming.END;
+            };
+        }
+
+        @Override
+        public void receiveData(ByteBuffer into, Deadline deadline) {
+            turn.fill(into, deadline, "data of the answer of posting conversation " + seq);
+        }
+
+        @Override
+        public void endSend(Deadline deadline) {
+            try {
+                writer.send(packet(Directive.CO_END, seq), deadline);
+            } finally {
+                slot.release(this);
+            }
+        }
+
+        @Override
+        public void release() {
+            turn.release();
+        }
+
+        @Override
+        public void fail(String reason, Throwable error) {
+            connection.fail(reason, error);
+        }
+
+        private void stuck() {
+            connection.fail("posting conversation " + seq + " gave up in the middle of receiving; the classic"
+                    + " wire cannot skip the rest", null);
+        }
+    }
+
+    /** The classic wire side of a hosting conversation. */
+    private final class Hosting implements HostingWire {
+        private final String seq;
+        private final ReceiverTurn turn = new ReceiverTurn(this::stuck);
+
+        Hosting(String seq) {
+            this.seq = seq;
+        }
+
+        @Override
+        public String id() {
+            return seq;
+        }
+
+        @Override
+        public void send(boolean object, String code, Deadline deadline) {
+            writer.send(packet(object ? Directive.CO_RECV : Directive.CODE, code), deadline);
+        }
+
+        @Override
+        public void sendData(ByteBuffer data, Deadline deadline) {
+            sendRaw(data, deadline, "hosting conversation " + seq);
+        }
+
+        @Override
+        public Incoming receive(Deadline deadline) {
+            Packet p = turn.nextPacket(deadline, "the request of hosting conversation " + seq);
+            return switch (p.directive()) {
+                case CODE -> new Incoming(Incoming.Kind.CODE, p.payload());
+                case CO_RECV -> new Incoming(Incoming.Kind.OBJECT, p.payload());
+                default -> Incoming.END;
+            };
+        }
+
+        @Override
+        public void receiveData(ByteBuffer into, Deadline deadline) {
+            turn.fill(into, deadline, "data of the request of hosting conversation " + seq);
+        }
+
+        @Override
+        public void startSend(Deadline deadline) {
+            slot.acquire(this, deadline, "the answer of hosting conversation " + seq);
+            try {
+                writer.send(packet(Directive.CO_ACK_BEGIN, seq), deadline);
+            } catch (RuntimeException e) {
+                slot.release(this);
+                throw e;
+            }
+        }
+
+        @Override
+        public void endSend(boolean started, Deadline deadline) {
+            if (!started) {
+                // §2.2: every co_begin gets exactly one answer, an empty one if nothing was sent
+                slot.acquire(this, deadline, "the answer of hosting conversation " + seq);
+            }
+            try {
+                writer.send(started ? packet(Directive.CO_ACK_END, seq)
+                        : PacketEncoder.encodePair(Directive.CO_ACK_BEGIN, Directive.CO_ACK_END, seq), deadline);
+            } finally {
+                slot.release(this);
+            }
+        }
+
+        @Override
+        public void fail(String reason, Throwable error) {
+            connection.fail(reason, error);
+        }
+
+        private void stuck() {
+            connection.fail("hosting conversation " + seq + " gave up in the middle of receiving; the classic"
+                    + " wire cannot skip the rest", null);
+        }
+    }
+
+    /** Sends raw data; a timeout leaves the byte stream half written, which only closing can repair. */
+    private void sendRaw(ByteBuffer data, Deadline deadline, String who) {
+        try {
+            writer.sendData(data, deadline);
+        } catch (dev.hbi.HbiTimeoutException | dev.hbi.ConversationInterruptedException e) {
+            connection.fail(who + " could not finish sending its data: " + e.getMessage(), e);
+            throw e;
+        }
+    }
+}

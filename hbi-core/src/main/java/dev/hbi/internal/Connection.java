@@ -1,0 +1,459 @@
+package dev.hbi.internal;
+
+import dev.hbi.CleanupHook;
+import dev.hbi.ConnectionClosedException;
+import dev.hbi.DisconnectCause;
+import dev.hbi.HbiConfig;
+import dev.hbi.HbiConnection;
+import dev.hbi.HbiProtocolException;
+import dev.hbi.HbiTimeoutException;
+import dev.hbi.HostingEnd;
+import dev.hbi.HostingEnv;
+import dev.hbi.InitHook;
+import dev.hbi.PostingEnd;
+import dev.hbi.internal.wire.Directive;
+import dev.hbi.internal.wire.PacketEncoder;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One HBI connection: its threads, its conversations and its life cycle.
+ *
+ * <p>Threads, each a named virtual thread:
+ * <ul>
+ * <li>{@code hbi-N-reader} reads the wire ({@link ClassicSession#run()}); when the connection ends it
+ *     drains the wire, closes it, runs the cleanup hook exactly once and completes {@link #disconnected()}.
+ * <li>{@code hbi-N-writer} writes everything queued ({@link WireWriter}).
+ * <li>{@code hbi-N-ho-SEQ}, one per hosting conversation, lands the peer's request.
+ * <li>{@code hbi-N-closer}, started when the connection ends, bounds the time closing may take.
+ * </ul>
+ *
+ * <p>Ending: {@link #terminate} is the one way down, from any thread; the first cause wins. It fails
+ * every waiter at once, queues the peer's {@code err} packet if the cause is a local error, lets the
+ * writer flush, half-closes, and lets the reader drain until the peer closes, each step bounded by
+ * {@link HbiConfig#closeTimeout()}.
+ *
+ * <p>Locks: {@code hostingLock} only guards waiting for the hosting conversations to end; no lock of
+ * this class is held while another is taken.
+ */
+public final class Connection implements HbiConnection {
+
+    private static final System.Logger LOG = System.getLogger("dev.hbi");
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final int MAX_ERR_REASON = 8192;
+
+    private final String name;
+    private final HbiConfig config;
+    private final HostingEnv env;
+    private final Wire wire;
+    private final WireWriter writer;
+    private final ClassicSession session;
+    private final PostingEndImpl postingEnd;
+    private final HostingEndImpl hostingEnd;
+    private final AtomicReference<DisconnectCause> cause = new AtomicReference<>();
+    private final CompletableFuture<Void> initialized = new CompletableFuture<>();
+    private final CompletableFuture<DisconnectCause> disconnected = new CompletableFuture<>();
+    private final CountDownLatch readerFinished = new CountDownLatch(1);
+    private final Set<HostingConversationImpl> hosting = ConcurrentHashMap.newKeySet();
+    private final Set<PostingConversationImpl> posting = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock hostingLock = new ReentrantLock();
+    private final Condition hostingDone = hostingLock.newCondition();
+    private volatile Thread reader;
+
+    private Connection(Wire wire, HostingEnv env, HbiConfig config) {
+        this.name = "hbi-" + IDS.incrementAndGet();
+        this.config = config;
+        this.env = env;
+        this.wire = wire;
+        this.writer = new WireWriter(wire, config.outboundQueueBytes(),
+                e -> terminate(new DisconnectCause.IoFailure(e), false), this::closedException);
+        this.session = new ClassicSession(this, wire, writer);
+        this.postingEnd = new PostingEndImpl(this);
+        this.hostingEnd = new HostingEndImpl(this);
+    }
+
+    /**
+     * Starts a connection over a connected wire: binds the environment and starts the reader and writer.
+     * The init hook is run by {@link #init()}.
+     *
+     * @param wire   the connected wire
+     * @param env    the connection's environment, not yet used by another connection
+     * @param config the settings
+     * @return the running connection
+     */
+    public static Connection start(Wire wire, HostingEnv env, HbiConfig config) {
+        Connection c = new Connection(wire, env, config);
+        EnvAccess.bridge().attach(env, c);
+        c.writer.start(c.name + "-writer");
+        c.reader = Thread.ofVirtual().name(c.name + "-reader").start(c::read);
+        return c;
+    }
+
+    /**
+     * Runs the init hook on the calling thread. Until it returns, the peer's requests wait to be landed;
+     * answers to this side's own requests are received meanwhile, so the hook may post and wait.
+     *
+     * @throws ConnectionClosedException if the hook failed (the connection is then closed, the peer told
+     *                                   why) or the connection ended first
+     */
+    public void init() {
+        Optional<InitHook> hook = env.initHook();
+        try {
+            if (hook.isPresent()) {
+                hook.get().init(postingEnd, hostingEnd);
+            }
+            initialized.complete(null);
+        } catch (Exception e) {
+            fail("init failed: " + e, e);
+            throw closedException();
+        }
+        if (isClosing()) {
+            throw closedException();
+        }
+    }
+
+    /**
+     * Waits until the init hook has run.
+     *
+     * @param deadline when to give up
+     */
+    void awaitInitialized(Deadline deadline) {
+        if (initialized.isDone() && !initialized.isCompletedExceptionally()) {
+            return;
+        }
+        try {
+            initialized.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw deadline.expired("the connection's init hook to finish");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.hbi.ConversationInterruptedException("interrupted while waiting for init", e);
+        } catch (ExecutionException e) {
+            throw closedException();
+        }
+    }
+
+    // ---- the reader thread ----
+
+    private void read() {
+        try {
+            session.run();
+            if (!isClosing()) {
+                awaitHostingDone();
+                terminate(new DisconnectCause.PeerClose(), false);
+            }
+        } catch (PeerErrorReceived e) {
+            terminate(new DisconnectCause.PeerError(e.reason()), false);
+        } catch (HbiProtocolException | HbiTimeoutException e) {
+            terminate(new DisconnectCause.LocalError(e.getMessage(), e), true);
+        } catch (ConnectionClosedException e) {
+            // ended elsewhere; the cause is recorded
+        } catch (IOException e) {
+            terminate(new DisconnectCause.IoFailure(e), false);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, name + ": reader failed", e);
+            terminate(new DisconnectCause.LocalError("internal error: " + e, e), true);
+        }
+        drain();
+        finish();
+    }
+
+    /** After the peer's end of stream: lets hosting conversations that are still working answer. */
+    private void awaitHostingDone() {
+        Deadline deadline = Deadline.after(config.sendTimeout());
+        hostingLock.lock();
+        try {
+            while (!hosting.isEmpty() && deadline.remainingNanos() > 0) {
+                hostingDone.awaitNanos(deadline.remainingNanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            hostingLock.unlock();
+        }
+    }
+
+    /** Reads and drops what still arrives, until the peer closes or the closer closes the wire. */
+    private void drain() {
+        ByteBuffer scratch = ByteBuffer.allocate(8192);
+        try {
+            while (wire.read(scratch.clear()) >= 0) {
+                scratch.clear();
+            }
+        } catch (IOException closed) {
+            // the wire is closed: nothing more to drain
+        }
+    }
+
+    private void finish() {
+        readerFinished.countDown();
+        writer.awaitStopped(config.closeTimeout());
+        wire.close();
+        writer.abort(closedException());
+        DisconnectCause ended = cause.get();
+        env.cleanupHook().ifPresent(hook -> runCleanup(hook, ended));
+        disconnected.complete(ended);
+    }
+
+    private void runCleanup(CleanupHook hook, DisconnectCause ended) {
+        try {
+            hook.cleanup(postingEnd, hostingEnd, ended);
+        } catch (Exception | Error e) {
+            LOG.log(Level.WARNING, name + ": cleanup hook failed", e);
+        }
+    }
+
+    // ---- ending ----
+
+    /**
+     * Ends the connection because of a failure on this side, telling the peer the reason.
+     *
+     * @param reason what the peer is told
+     * @param error  the failure, for logs; may be {@code null}
+     */
+    void fail(String reason, Throwable error) {
+        terminate(new DisconnectCause.LocalError(reason, error), true);
+    }
+
+    /**
+     * Ends the connection. Only the first call has an effect.
+     *
+     * @param ended    why
+     * @param tellPeer whether to send the reason to the peer first
+     * @return {@code true} if this call ended the connection
+     */
+    boolean terminate(DisconnectCause ended, boolean tellPeer) {
+        if (!cause.compareAndSet(null, ended)) {
+            return false;
+        }
+        LOG.log(ended.isError() ? Level.WARNING : Level.DEBUG, () -> name + " disconnected: " + ended.message());
+        session.terminated(this::closedException);
+        posting.forEach(p -> p.connectionEnded(closedException()));
+        initialized.completeExceptionally(closedException());
+        if (tellPeer) {
+            writer.sendUrgent(PacketEncoder.encode(Directive.ERR, peerReason(ended.message())));
+        }
+        writer.finish();
+        Thread.ofVirtual().name(name + "-closer").start(this::closeWire);
+        return true;
+    }
+
+    private static String peerReason(String message) {
+        String reason = message.isBlank() ? "error" : message;
+        return reason.length() <= MAX_ERR_REASON ? reason : reason.substring(0, MAX_ERR_REASON) + "...";
+    }
+
+    /** Bounds closing: flush, half-close, let the reader drain; force the wire closed if any step hangs. */
+    private void closeWire() {
+        if (writer.awaitStopped(config.closeTimeout())) {
+            try {
+                wire.shutdownOutput();
+            } catch (IOException alreadyClosed) {
+                // nothing left to half-close
+            }
+        }
+        try {
+            if (!readerFinished.await(config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+                wire.close();
+            }
+        } catch (InterruptedException e) {
+            wire.close();
+        }
+    }
+
+    /**
+     * Tells whether the connection has begun to end.
+     *
+     * @return {@code true} once a cause is recorded
+     */
+    public boolean isClosing() {
+        return cause.get() != null;
+    }
+
+    /**
+     * Returns the exception for operations on the ended connection.
+     *
+     * @return a new exception carrying the cause
+     */
+    ConnectionClosedException closedException() {
+        DisconnectCause ended = cause.get();
+        return new ConnectionClosedException(ended != null ? ended
+                : new DisconnectCause.LocalClose("not connected"));
+    }
+
+    // ---- conversations ----
+
+    PostingConversationImpl openPosting(HostingEnv landingEnv) {
+        if (isClosing()) {
+            throw closedException();
+        }
+        return session.openPosting(landingEnv, Deadline.after(config.sendTimeout()));
+    }
+
+    void postingStarted(PostingConversationImpl co) {
+        posting.add(co);
+        if (isClosing()) {
+            co.connectionEnded(closedException());
+        }
+    }
+
+    void postingEnded(PostingConversationImpl co) {
+        posting.remove(co);
+    }
+
+    void startHosting(HostingWire hostingWire) {
+        HostingConversationImpl co = new HostingConversationImpl(this, hostingWire);
+        hosting.add(co);
+        Thread.ofVirtual().name(name + "-ho-" + hostingWire.id()).start(co::run);
+    }
+
+    void hostingEnded(HostingConversationImpl co) {
+        hosting.remove(co);
+        hostingLock.lock();
+        try {
+            hostingDone.signalAll();
+        } finally {
+            hostingLock.unlock();
+        }
+    }
+
+    Deadline recvDeadline() {
+        return Deadline.after(config.recvTimeout());
+    }
+
+    // ---- HbiConnection ----
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the settings.
+     *
+     * @return the settings
+     */
+    public HbiConfig config() {
+        return config;
+    }
+
+    @Override
+    public PostingEnd postingEnd() {
+        return postingEnd;
+    }
+
+    @Override
+    public HostingEnd hostingEnd() {
+        return hostingEnd;
+    }
+
+    @Override
+    public HostingEnv env() {
+        return env;
+    }
+
+    @Override
+    public HbiConfig.Wire wire() {
+        return HbiConfig.Wire.CLASSIC;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return wire.remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return wire.localAddress();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return !isClosing();
+    }
+
+    @Override
+    public void disconnect(String reason) {
+        terminate(new DisconnectCause.LocalError(reason, null), true);
+        awaitDown();
+    }
+
+    @Override
+    public void close() {
+        terminate(new DisconnectCause.LocalClose("closed by this side"), false);
+        awaitDown();
+    }
+
+    /** Waits for the reader to finish closing, unless called by the reader itself (from the cleanup hook). */
+    private void awaitDown() {
+        if (Thread.currentThread() == reader) {
+            return;
+        }
+        try {
+            disconnected.get(3 * config.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.log(Level.WARNING, name + ": closing took longer than " + 3 * config.closeTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public Optional<DisconnectCause> disconnectCause() {
+        return Optional.ofNullable(cause.get());
+    }
+
+    @Override
+    public CompletionStage<DisconnectCause> disconnected() {
+        return disconnected.minimalCompletionStage();
+    }
+
+    @Override
+    public DisconnectCause awaitDisconnected(Duration timeout) {
+        try {
+            return disconnected.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw Deadline.after(timeout).expired("connection " + name + " to close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new dev.hbi.ConversationInterruptedException("interrupted while waiting for " + name
+                    + " to close", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + describe(wire.localAddress()) + " <-> " + describe(wire.remoteAddress()) + "]";
+    }
+
+    /**
+     * Formats an address as {@code host:port}, or the path of a Unix-domain socket.
+     *
+     * @param address the address
+     * @return the text
+     */
+    public static String describe(SocketAddress address) {
+        if (address instanceof java.net.InetSocketAddress inet) {
+            return inet.getHostString() + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}

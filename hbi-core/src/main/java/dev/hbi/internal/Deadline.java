@@ -1,0 +1,80 @@
+package dev.hbi.internal;
+
+import dev.hbi.ConversationInterruptedException;
+import dev.hbi.HbiTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+
+/**
+ * A point in time by which a blocking wait must end. Every wait in HBI takes one, so none can hang.
+ *
+ * @param nanoTime the {@link System#nanoTime()} at which the deadline passes
+ * @param timeout  the timeout it was made from, for messages
+ */
+public record Deadline(long nanoTime, Duration timeout) {
+
+    /**
+     * Returns the deadline a duration from now.
+     *
+     * @param timeout the duration
+     * @return the deadline
+     */
+    public static Deadline after(Duration timeout) {
+        return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
+    }
+
+    /**
+     * Returns the nanoseconds left, zero or less once passed.
+     *
+     * @return nanoseconds left
+     */
+    public long remainingNanos() {
+        return nanoTime - System.nanoTime();
+    }
+
+    /**
+     * Waits on a condition until signalled or the deadline passes. The condition's lock must be held.
+     *
+     * @param condition the condition
+     * @param what      what is waited for, for the timeout and interrupt messages
+     * @throws HbiTimeoutException              if the deadline passed
+     * @throws ConversationInterruptedException if the thread was interrupted (flag restored)
+     */
+    public void await(Condition condition, String what) {
+        long left = remainingNanos();
+        if (left <= 0) {
+            throw expired(what);
+        }
+        try {
+            condition.awaitNanos(left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversationInterruptedException("interrupted while waiting for " + what, e);
+        }
+    }
+
+    /**
+     * Returns the exception for a wait that did not end in time.
+     *
+     * @param what what was waited for
+     * @return the exception
+     */
+    public HbiTimeoutException expired(String what) {
+        return new HbiTimeoutException("timed out after " + format(timeout) + " waiting for " + what);
+    }
+
+    private static String format(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    /**
+     * Converts the time left into milliseconds, at least 1, for APIs that take them.
+     *
+     * @return milliseconds left
+     */
+    public long remainingMillis() {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(remainingNanos()));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.hbi.internal;
+
+import dev.hbi.Conversation.Stage;
+import dev.hbi.ConversationEndedException;
+import dev.hbi.ConversationInterruptedException;
+import dev.hbi.HostingConversation;
+import dev.hbi.HostingEnv;
+import dev.hbi.LandingException;
+import dev.hbi.PostingConversation;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A posting conversation: runs on the threads of whoever uses it.
+ *
+ * <p>When the user closes it before the peer has finished answering, the rest of the answer (code only:
+ * back-scripts) is landed in the background by a short-lived virtual thread, in order, and
+ * {@link #completion()} completes after the last of it. {@code tailLock} guards the tail fields.
+ */
+final class PostingConversationImpl extends ConversationBase implements PostingConversation {
+
+    private final HostingEnv env;
+    private final CompletableFuture<Void> completion = new CompletableFuture<>();
+    private volatile boolean answerEnded;
+    private final ReentrantLock tailLock = new ReentrantLock();
+    private final ArrayDeque<String> tail = new ArrayDeque<>(); // guarded by tailLock
+    private boolean tailLanding; // guarded by tailLock
+    private boolean tailEnded; // guarded by tailLock
+
+    PostingConversationImpl(Connection connection, PostingWire wire, HostingEnv env) {
+        super(connection, wire, Stage.SEND);
+        this.env = env;
+    }
+
+    private PostingWire postingWire() {
+        return (PostingWire) wire;
+    }
+
+    @Override
+    String describe() {
+        return "posting conversation " + id();
+    }
+
+    @Override
+    HostingEnv landingEnv() {
+        return env;
+    }
+
+    @Override
+    HostingConversation hostingSelf() {
+        return null;
+    }
+
+    @Override
+    RuntimeException peerEnded() {
+        answerEnded();
+        return new ConversationEndedException("the peer completed " + describe()
+                + " without sending the object recvObj waits for");
+    }
+
+    @Override
+    public void startRecv() {
+        operation.lock();
+        try {
+            requireStage(Stage.SEND, "startRecv");
+            postingWire().endSend(sendDeadline());
+            stage = Stage.RECV;
+        } finally {
+            operation.unlock();
+        }
+    }
+
+    @Override
+    public Object recvObj(Duration timeout) {
+        if (answerEnded && stage == Stage.RECV) {
+            throw new ConversationEndedException("the peer has completed " + describe());
+        }
+        return super.recvObj(timeout);
+    }
+
+    @Override
+    public void close() {
+        operation.lock();
+        try {
+            Stage was = stage;
+            if (was == Stage.CLOSED) {
+                return;
+            }
+            stage = Stage.CLOSED;
+            if (was == Stage.SEND) {
+                postingWire().endSend(sendDeadline());
+            }
+            if (!answerEnded) {
+                postingWire().release();
+            }
+        } finally {
+            operation.unlock();
+        }
+    }
+
+    /**
+     * Lands a back-script that arrived after the user closed the conversation. Called by the reader, in
+     * order; returns at once.
+     *
+     * @param code the code
+     */
+    void landTail(String code) {
+        tailLock.lock();
+        try {
+            tail.add(code);
+            if (tailLanding) {
+                return;
+            }
+            tailLanding = true;
+        } finally {
+            tailLock.unlock();
+        }
+        Thread.ofVirtual().name(connection.name() + "-po-" + id()).start(this::drainTail);
+    }
+
+    private void drainTail() {
+        while (true) {
+            String code;
+            tailLock.lock();
+            try {
+                code = tail.poll();
+                if (code == null) {
+                    tailLanding = false;
+                    if (tailEnded) {
+                        complete();
+                    }
+                    return;
+                }
+            } finally {
+                tailLock.unlock();
+            }
+            try {
+                land(code);
+            } catch (LandingException | dev.hbi.ConnectionClosedException e) {
+                completion.completeExceptionally(e);
+                return;
+            }
+        }
+    }
+
+    /** The peer has sent all of its answer. Called by the wire. */
+    void answerEnded() {
+        answerEnded = true;
+        tailLock.lock();
+        try {
+            tailEnded = true;
+            if (tailLanding) {
+                return;
+            }
+        } finally {
+            tailLock.unlock();
+        }
+        complete();
+    }
+
+    private void complete() {
+        completion.complete(null);
+        connection.postingEnded(this);
+    }
+
+    /**
+     * The connection ended before the peer completed the conversation.
+     *
+     * @param cause what waiters are told
+     */
+    void connectionEnded(RuntimeException cause) {
+        completion.completeExceptionally(cause);
+    }
+
+    @Override
+    public void awaitCompleted() {
+        awaitCompleted(connection.config().recvTimeout());
+    }
+
+    @Override
+    public void awaitCompleted(Duration timeout) {
+        try {
+            completion.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw Deadline.after(timeout).expired("the peer to complete " + describe());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversationInterruptedException("interrupted while waiting for " + describe(), e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> completion() {
+        return completion.minimalCompletionStage();
+    }
+}

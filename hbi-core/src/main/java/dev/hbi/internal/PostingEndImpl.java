@@ -1,0 +1,68 @@
+package dev.hbi.internal;
+
+import dev.hbi.HbiConnection;
+import dev.hbi.HostingEnv;
+import dev.hbi.PostingConversation;
+import dev.hbi.PostingEnd;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/** The posting end of a {@link Connection}. */
+final class PostingEndImpl implements PostingEnd {
+
+    private final Connection connection;
+
+    PostingEndImpl(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public PostingConversation newConversation() {
+        return connection.openPosting(connection.env());
+    }
+
+    @Override
+    public PostingConversation newConversation(HostingEnv env) {
+        return connection.openPosting(Objects.requireNonNull(env, "env"));
+    }
+
+    @Override
+    public PostingConversation notify(String code) {
+        PostingConversation co = newConversation();
+        try (co) {
+            co.sendCode(code);
+        }
+        return co;
+    }
+
+    @Override
+    public PostingConversation notifyData(String code, ByteBuffer... data) {
+        PostingConversation co = newConversation();
+        try (co) {
+            co.sendCode(code);
+            co.sendData(data);
+        }
+        return co;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return connection.remoteAddress();
+    }
+
+    @Override
+    public HbiConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void disconnect(String reason) {
+        connection.disconnect(reason);
+    }
+
+    @Override
+    public String toString() {
+        return "PostingEnd of " + connection;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.hbi.internal;
+
+import dev.hbi.ConnectionClosedException;
+import dev.hbi.HbiConfig;
+import dev.hbi.HbiConnection;
+import dev.hbi.HbiServer;
+import dev.hbi.HostingEnv;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * An {@link HbiServer}: one virtual thread accepts; each accepted socket gets its own virtual thread to
+ * make its environment and run its init hook, so neither can hold up accepting (the reference's Go
+ * server runs init inside its accept loop).
+ */
+public final class ServerImpl implements HbiServer {
+
+    private static final System.Logger LOG = System.getLogger("dev.hbi");
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final ServerSocketChannel listener;
+    private final SocketAddress address;
+    private final Supplier<HostingEnv> envFactory;
+    private final HbiConfig config;
+    private final String name = "hbi-server-" + IDS.incrementAndGet();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    private ServerImpl(ServerSocketChannel listener, Supplier<HostingEnv> envFactory, HbiConfig config)
+            throws IOException {
+        this.listener = listener;
+        this.address = listener.getLocalAddress();
+        this.envFactory = envFactory;
+        this.config = config;
+    }
+
+    /**
+     * Binds and starts accepting.
+     *
+     * @param address    where to listen: an {@link java.net.InetSocketAddress} or a
+     *                   {@link UnixDomainSocketAddress}
+     * @param envFactory makes one environment per connection
+     * @param config     the connections' settings
+     * @return the running server
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public static ServerImpl start(SocketAddress address, Supplier<HostingEnv> envFactory, HbiConfig config) {
+        try {
+            ServerSocketChannel listener = address instanceof UnixDomainSocketAddress
+                    ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
+            try {
+                if (!(address instanceof UnixDomainSocketAddress)) {
+                    listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                }
+                listener.bind(address, 1024);
+            } catch (IOException e) {
+                listener.close();
+                throw e;
+            }
+            ServerImpl server = new ServerImpl(listener, envFactory, config);
+            Thread.ofVirtual().name(server.name + "-accept").start(server::acceptLoop);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + Connection.describe(address) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void acceptLoop() {
+        while (open.get()) {
+            try {
+                SocketChannel socket = listener.accept();
+                Thread.ofVirtual().name(name + "-init").start(() -> serve(socket));
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException e) {
+                if (open.get()) {
+                    LOG.log(Level.WARNING, name + ": accept failed", e);
+                }
+            }
+        }
+    }
+
+    private void serve(SocketChannel socket) {
+        Connection connection;
+        try {
+            Sockets.configure(socket);
+            connection = Connection.start(new NioWire(socket), envFactory.get(), config);
+        } catch (RuntimeException | IOException e) {
+            LOG.log(Level.WARNING, name + ": could not set up an accepted connection", e);
+            closeQuietly(socket);
+            return;
+        }
+        connections.add(connection);
+        connection.disconnected().whenComplete((cause, error) -> connections.remove(connection));
+        if (!open.get()) {
+            connection.close();
+            return;
+        }
+        try {
+            connection.init();
+        } catch (ConnectionClosedException e) {
+            LOG.log(Level.DEBUG, () -> connection.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(SocketChannel socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // the socket is unusable anyway
+        }
+    }
+
+    @Override
+    public SocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public Set<HbiConnection> connections() {
+        return Set.copyOf(connections);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    @Override
+    public void close() {
+        if (!open.compareAndSet(true, false)) {
+            return;
+        }
+        try {
+            listener.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, name + ": closing the listener failed", e);
+        }
+        if (address instanceof UnixDomainSocketAddress unix) {
+            try {
+                Files.deleteIfExists(unix.getPath());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, name + ": could not delete " + unix.getPath(), e);
+            }
+        }
+        List<Thread> closers = connections.stream()
+                .map(c -> Thread.ofVirtual().start(c::close))
+                .toList();
+        for (Thread t : closers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + Connection.describe(address) + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.hbi.internal.wire;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Strict UTF-8: malformed input and unpaired surrogates are errors, never replaced silently (the
+ * JDK's {@code String.getBytes} and {@code new String(bytes)} replace them). Pure ASCII, the common
+ * case for scripts, takes a fast path.
+ */
+final class Utf8 {
+
+    private Utf8() {
+    }
+
+    static byte[] encode(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return encodeChecked(text);
+            }
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] encodeChecked(String text) {
+        try {
+            ByteBuffer out = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] bytes = new byte[out.remaining()];
+            out.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("text has an unpaired surrogate, which UTF-8 cannot carry", e);
+        }
+    }
+
+    static String decode(byte[] bytes, int length) throws CharacterCodingException {
+        boolean ascii = true;
+        for (int i = 0; i < length && ascii; i++) {
+            ascii = bytes[i] >= 0;
+        }
+        if (ascii) {
+            return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, 0, length))
+                .toString();
+    }
+
+    static int length(String text) {
+        return encode(text).length;
+    }
+}
