@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  */
 final class ClassicSession {
 
+    private static final System.Logger LOG = System.getLogger("dev.hbi");
+
     /** hbi-wire-reference §2.3: co_seq runs from 101 to 9999999, then wraps. */
     static final int MIN_CO_SEQ = 101;
     static final int MAX_CO_SEQ = 9_999_999;
@@ -209,7 +211,12 @@ final class ClassicSession {
         }
     }
 
-    /** Reads what is left of an answer whose conversation was closed: back-scripts, then co_ack_end. */
+    /**
+     * Reads what is left of an answer whose conversation was closed: back-scripts are landed, then
+     * co_ack_end completes it. An object nobody can receive any more is dropped; the reference ends
+     * the connection instead (hbi-wire-reference §2.4), which would punish a caller that gave up on a
+     * slow answer.
+     */
     private void landTail(Posting wire) throws IOException {
         String who = "posting conversation " + wire.seq;
         while (true) {
@@ -221,8 +228,8 @@ final class ClassicSession {
                     wire.conversation.answerEnded();
                     return;
                 }
-                case CO_RECV -> throw new HbiProtocolException("an object arrived for " + who + " after it was"
-                        + " closed, so nothing can receive it: " + packet + " (hbi-wire-reference §2.4)");
+                case CO_RECV -> LOG.log(System.Logger.Level.DEBUG, () -> connection.name() + ": dropped an object"
+                        + " that arrived after " + who + " was closed: " + packet);
                 default -> throw unexpected(packet, who);
             }
         }

@@ -99,7 +99,12 @@ public final class Connection implements HbiConnection {
      */
     public static Connection start(Wire wire, HostingEnv env, HbiConfig config) {
         Connection c = new Connection(wire, env, config);
-        EnvAccess.bridge().attach(env, c);
+        try {
+            EnvAccess.bridge().attach(env, c);
+        } catch (RuntimeException e) {
+            wire.close();
+            throw e;
+        }
         c.writer.start(c.name + "-writer");
         c.reader = Thread.ofVirtual().name(c.name + "-reader").start(c::read);
         return c;
