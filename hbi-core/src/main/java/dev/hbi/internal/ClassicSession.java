@@ -263,16 +263,19 @@ final class ClassicSession {
         return packet.directive() == Directive.CODE ? "code" : packet.directive().wireName();
     }
 
-    /** Encodes a packet, with the conversation's id in messages. */
-    private static ByteBuffer packet(Directive directive, String payload) {
-        return PacketEncoder.encode(directive, payload);
-    }
+    /**
+     * What the classic wire sides of posting and hosting conversations share: code and data go out in
+     * the conversation's send turn, and come in through its {@link ReceiverTurn}.
+     */
+    private abstract class Side implements ConversationWire {
+        String seq;
+        final ReceiverTurn turn = new ReceiverTurn(this::stuck);
 
-    /** The classic wire side of a posting conversation. */
-    private final class Posting implements PostingWire {
-        private String seq;
-        private PostingConversationImpl conversation;
-        private final ReceiverTurn turn = new ReceiverTurn(this::stuck);
+        /** Names the conversation in messages. */
+        abstract String who();
+
+        /** Names what it receives in messages: "the answer" or "the request". */
+        abstract String inbound();
 
         @Override
         public String id() {
@@ -281,17 +284,23 @@ final class ClassicSession {
 
         @Override
         public void send(boolean object, String code, Deadline deadline) {
-            writer.send(packet(object ? Directive.CO_RECV : Directive.CODE, code), deadline);
+            writer.send(PacketEncoder.encode(object ? Directive.CO_RECV : Directive.CODE, code), deadline);
         }
 
         @Override
         public void sendData(ByteBuffer data, Deadline deadline) {
-            sendRaw(data, deadline, "posting conversation " + seq);
+            try {
+                writer.sendData(data, deadline);
+            } catch (dev.hbi.HbiTimeoutException | dev.hbi.ConversationInterruptedException e) {
+                // the byte stream may be half written, which only closing can repair
+                connection.fail(who() + " could not finish sending its data: " + e.getMessage(), e);
+                throw e;
+            }
         }
 
         @Override
         public Incoming receive(Deadline deadline) {
-            Packet p = turn.nextPacket(deadline, "the answer of posting conversation " + seq);
+            Packet p = turn.nextPacket(deadline, inbound() + " of " + who());
             return switch (p.directive()) {
                 case CODE -> new Incoming(Incoming.Kind.CODE, p.payload());
                 case CO_RECV -> new Incoming(Incoming.Kind.OBJECT, p.payload());
@@ -301,13 +310,38 @@ final class ClassicSession {
 
         @Override
         public void receiveData(ByteBuffer into, Deadline deadline) {
-            turn.fill(into, deadline, "data of the answer of posting conversation " + seq);
+            turn.fill(into, deadline, "data of " + inbound() + " of " + who());
+        }
+
+        @Override
+        public void fail(String reason, Throwable error) {
+            connection.fail(reason, error);
+        }
+
+        private void stuck() {
+            connection.fail(who() + " gave up in the middle of receiving; the classic wire cannot skip the rest",
+                    null);
+        }
+    }
+
+    /** The classic wire side of a posting conversation. */
+    private final class Posting extends Side implements PostingWire {
+        private PostingConversationImpl conversation;
+
+        @Override
+        String who() {
+            return "posting conversation " + seq;
+        }
+
+        @Override
+        String inbound() {
+            return "the answer";
         }
 
         @Override
         public void endSend(Deadline deadline) {
             try {
-                writer.send(packet(Directive.CO_END, seq), deadline);
+                writer.send(PacketEncoder.encode(Directive.CO_END, seq), deadline);
             } finally {
                 slot.release(this);
             }
@@ -317,62 +351,30 @@ final class ClassicSession {
         public void release() {
             turn.release();
         }
-
-        @Override
-        public void fail(String reason, Throwable error) {
-            connection.fail(reason, error);
-        }
-
-        private void stuck() {
-            connection.fail("posting conversation " + seq + " gave up in the middle of receiving; the classic"
-                    + " wire cannot skip the rest", null);
-        }
     }
 
     /** The classic wire side of a hosting conversation. */
-    private final class Hosting implements HostingWire {
-        private final String seq;
-        private final ReceiverTurn turn = new ReceiverTurn(this::stuck);
+    private final class Hosting extends Side implements HostingWire {
 
         Hosting(String seq) {
             this.seq = seq;
         }
 
         @Override
-        public String id() {
-            return seq;
+        String who() {
+            return "hosting conversation " + seq;
         }
 
         @Override
-        public void send(boolean object, String code, Deadline deadline) {
-            writer.send(packet(object ? Directive.CO_RECV : Directive.CODE, code), deadline);
-        }
-
-        @Override
-        public void sendData(ByteBuffer data, Deadline deadline) {
-            sendRaw(data, deadline, "hosting conversation " + seq);
-        }
-
-        @Override
-        public Incoming receive(Deadline deadline) {
-            Packet p = turn.nextPacket(deadline, "the request of hosting conversation " + seq);
-            return switch (p.directive()) {
-                case CODE -> new Incoming(Incoming.Kind.CODE, p.payload());
-                case CO_RECV -> new Incoming(Incoming.Kind.OBJECT, p.payload());
-                default -> Incoming.END;
-            };
-        }
-
-        @Override
-        public void receiveData(ByteBuffer into, Deadline deadline) {
-            turn.fill(into, deadline, "data of the request of hosting conversation " + seq);
+        String inbound() {
+            return "the request";
         }
 
         @Override
         public void startSend(Deadline deadline) {
-            slot.acquire(this, deadline, "the answer of hosting conversation " + seq);
+            slot.acquire(this, deadline, "the answer of " + who());
             try {
-                writer.send(packet(Directive.CO_ACK_BEGIN, seq), deadline);
+                writer.send(PacketEncoder.encode(Directive.CO_ACK_BEGIN, seq), deadline);
             } catch (RuntimeException e) {
                 slot.release(this);
                 throw e;
@@ -383,34 +385,14 @@ final class ClassicSession {
         public void endSend(boolean started, Deadline deadline) {
             if (!started) {
                 // §2.2: every co_begin gets exactly one answer, an empty one if nothing was sent
-                slot.acquire(this, deadline, "the answer of hosting conversation " + seq);
+                slot.acquire(this, deadline, "the answer of " + who());
             }
             try {
-                writer.send(started ? packet(Directive.CO_ACK_END, seq)
+                writer.send(started ? PacketEncoder.encode(Directive.CO_ACK_END, seq)
                         : PacketEncoder.encodePair(Directive.CO_ACK_BEGIN, Directive.CO_ACK_END, seq), deadline);
             } finally {
                 slot.release(this);
             }
-        }
-
-        @Override
-        public void fail(String reason, Throwable error) {
-            connection.fail(reason, error);
-        }
-
-        private void stuck() {
-            connection.fail("hosting conversation " + seq + " gave up in the middle of receiving; the classic"
-                    + " wire cannot skip the rest", null);
-        }
-    }
-
-    /** Sends raw data; a timeout leaves the byte stream half written, which only closing can repair. */
-    private void sendRaw(ByteBuffer data, Deadline deadline, String who) {
-        try {
-            writer.sendData(data, deadline);
-        } catch (dev.hbi.HbiTimeoutException | dev.hbi.ConversationInterruptedException e) {
-            connection.fail(who + " could not finish sending its data: " + e.getMessage(), e);
-            throw e;
         }
     }
 }

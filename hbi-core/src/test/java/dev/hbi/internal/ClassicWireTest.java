@@ -119,7 +119,7 @@ class ClassicWireTest {
 
     @Test
     void objectNobodyReceivesGetsAnErrPacket() throws IOException {
-        assertErr("[3#co_begin]101[7#]nothing()[1#co_recv]1[3#co_end]101",
+        assertErr("[3#co_begin]101[9#]nothing()[1#co_recv]1[3#co_end]101",
                 "hosting conversation 101 received an object (co_recv) but nothing was receiving it");
     }
 
@@ -131,7 +131,7 @@ class ClassicWireTest {
     @Test
     void peerErrorClosesWithoutAnsweringErr() throws IOException {
         try (RawPeer peer = RawPeer.connect(server.address())) {
-            peer.send("[8#err]go away");
+            peer.send("[7#err]go away");
             assertThat(peer.readToEnd()).isEmpty();
         }
     }
