@@ -40,18 +40,41 @@ final class Utf8 {
     }
 
     static String decode(byte[] bytes, int length) throws CharacterCodingException {
+        return decode(bytes, 0, length);
+    }
+
+    static String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
         boolean ascii = true;
-        for (int i = 0; i < length && ascii; i++) {
+        for (int i = offset; i < offset + length && ascii; i++) {
             ascii = bytes[i] >= 0;
         }
         if (ascii) {
-            return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+            return new String(bytes, offset, length, StandardCharsets.US_ASCII);
         }
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes, 0, length))
+                .decode(ByteBuffer.wrap(bytes, offset, length))
                 .toString();
+    }
+
+    /**
+     * Encodes text as UTF-8, cut to at most {@code max} bytes without splitting a character.
+     *
+     * @param text the text; unpaired surrogates are replaced, since this is for messages
+     * @param max  the most bytes wanted
+     * @return the bytes
+     */
+    static byte[] encodeAtMost(String text, int max) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= max) {
+            return bytes;
+        }
+        int end = max;
+        while (end > 0 && (bytes[end] & 0xc0) == 0x80) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(bytes, end);
     }
 
     static int length(String text) {

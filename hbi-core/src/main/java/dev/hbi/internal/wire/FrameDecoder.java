@@ -1,0 +1,165 @@
+package dev.hbi.internal.wire;
+
+import dev.hbi.ErrorCode;
+import dev.hbi.HbiProtocolException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+
+/**
+ * Decodes frames of the multiplexed wire from bytes as they arrive, in pieces of any size
+ * (docs/wire-protocol.md §3, §4). Stateful, not thread-safe: one per connection, used by its reader.
+ *
+ * <p>Every check that depends only on the header (the length against MAX_FRAME_SIZE, the fixed sizes of
+ * END, WINDOW_UPDATE and PING, which frames may use conversation 0) is made before the payload is
+ * allocated or read. Frames of unknown types are skipped without allocating (§3.6).
+ */
+public final class FrameDecoder {
+
+    /** The size of a frame header (§3.1). */
+    public static final int HEADER_LENGTH = 9;
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private final int maxFrameSize;
+    private final ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH);
+    private int length = -1;
+    private int typeCode;
+    private FrameType type;
+    private int flags;
+    private int conversationId;
+    private byte[] payload;
+    private int received;
+
+    /**
+     * Creates a decoder.
+     *
+     * @param maxFrameSize the largest payload accepted: this side's MAX_FRAME_SIZE setting
+     */
+    public FrameDecoder(int maxFrameSize) {
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    /**
+     * Consumes bytes of the next frame and returns the frame once its last byte has been consumed.
+     * Consumes nothing past the frame.
+     *
+     * @param in bytes from the wire, between position and limit
+     * @return the frame, or {@code null} if more bytes are needed
+     * @throws HbiProtocolException with the error code of §7.1 if the bytes are not a valid frame
+     */
+    public Frame decode(ByteBuffer in) {
+        if (length < 0 && !readHeader(in)) {
+            return null;
+        }
+        int n = Math.min(length - received, in.remaining());
+        if (payload != null) {
+            in.get(payload, received, n);
+        } else {
+            in.position(in.position() + n);
+        }
+        received += n;
+        if (received < length) {
+            return null;
+        }
+        Frame frame = frame();
+        length = -1;
+        payload = null;
+        return frame;
+    }
+
+    /**
+     * Tells whether the decoder is between frames.
+     *
+     * @return {@code true} if no byte of an unfinished frame has been consumed
+     */
+    public boolean isIdle() {
+        return length < 0 && header.position() == 0;
+    }
+
+    private boolean readHeader(ByteBuffer in) {
+        int n = Math.min(header.remaining(), in.remaining());
+        header.put(header.position(), in, in.position(), n);
+        header.position(header.position() + n);
+        in.position(in.position() + n);
+        if (header.hasRemaining()) {
+            return false;
+        }
+        header.flip();
+        length = (header.get() & 0xff) << 16 | (header.get() & 0xff) << 8 | header.get() & 0xff;
+        typeCode = header.get() & 0xff;
+        flags = header.get() & 0xff;
+        conversationId = header.getInt() & 0x7fffffff; // §3.3: the R bit is ignored
+        header.clear();
+        type = FrameType.byCode(typeCode);
+        checkHeader();
+        payload = type == null ? null : length == 0 ? NO_BYTES : new byte[length];
+        received = 0;
+        return true;
+    }
+
+    private void checkHeader() {
+        if (length > maxFrameSize) {
+            throw new HbiProtocolException(ErrorCode.FRAME_SIZE_ERROR, "a " + name() + " frame of " + length
+                    + " bytes is longer than the MAX_FRAME_SIZE of " + maxFrameSize + " (wire-protocol.md §3.2)");
+        }
+        if (type == null) {
+            return;
+        }
+        boolean connectionLevel = type == FrameType.PING || type == FrameType.GOAWAY || type == FrameType.SETTINGS;
+        if (connectionLevel != (conversationId == 0) && type != FrameType.WINDOW_UPDATE) {
+            throw new HbiProtocolException("a " + type + " frame must " + (connectionLevel ? "" : "not ")
+                    + "use conversation id 0, not " + conversationId + " (wire-protocol.md §3.4)");
+        }
+        int fixed = switch (type) {
+            case END -> 0;
+            case WINDOW_UPDATE -> 4;
+            case PING -> 8;
+            default -> -1;
+        };
+        boolean sizeOk = fixed >= 0 ? length == fixed
+                : type == FrameType.SETTINGS ? length % 6 == 0
+                : type != FrameType.RESET && type != FrameType.GOAWAY || length >= 4;
+        if (!sizeOk) {
+            throw new HbiProtocolException(ErrorCode.FRAME_SIZE_ERROR, "a " + type + " frame cannot carry "
+                    + length + " bytes (wire-protocol.md §4)");
+        }
+    }
+
+    private Frame frame() {
+        if (type == null) {
+            return new Frame.Unknown(conversationId, typeCode, length);
+        }
+        ByteBuffer body = ByteBuffer.wrap(payload);
+        return switch (type) {
+            case DATA -> new Frame.Data(conversationId, body.asReadOnlyBuffer());
+            case CODE -> new Frame.Code(conversationId, (flags & FrameType.FLAG_OBJECT) != 0,
+                    (flags & FrameType.FLAG_MORE) != 0, body.asReadOnlyBuffer());
+            case END -> new Frame.End(conversationId);
+            case RESET -> new Frame.Reset(conversationId, ErrorCode.byCode(body.getInt()), message(body));
+            case WINDOW_UPDATE -> windowUpdate(body.getInt() & 0x7fffffff);
+            case PING -> new Frame.Ping((flags & FrameType.FLAG_ACK) != 0, body.getLong());
+            case GOAWAY -> new Frame.GoAway(ErrorCode.byCode(body.getInt()), message(body));
+            case SETTINGS -> new Frame.SettingsFrame(Settings.decode(body));
+        };
+    }
+
+    private Frame windowUpdate(int increment) {
+        if (increment == 0) {
+            throw new HbiProtocolException("a WINDOW_UPDATE of 0 on conversation " + conversationId
+                    + " (wire-protocol.md §4.5)");
+        }
+        return new Frame.WindowUpdate(conversationId, increment);
+    }
+
+    private String message(ByteBuffer body) {
+        try {
+            return Utf8.decode(payload, body.position(), body.remaining());
+        } catch (CharacterCodingException e) {
+            throw new HbiProtocolException("the message of a " + type + " frame is not valid UTF-8");
+        }
+    }
+
+    private String name() {
+        return type != null ? type.name() : "type-" + typeCode;
+    }
+}
