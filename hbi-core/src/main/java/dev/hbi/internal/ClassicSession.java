@@ -62,14 +62,16 @@ final class ClassicSession {
     PostingConversationImpl openPosting(HostingEnv env, Deadline deadline) {
         Posting wire = new Posting();
         slot.acquire(wire, deadline, "a new posting conversation");
+        PostingConversationImpl co = new PostingConversationImpl(connection, wire, env);
+        wire.conversation = co;
         try {
-            PostingConversationImpl co = new PostingConversationImpl(connection, wire, env);
-            wire.conversation = co;
             register(wire);
             connection.postingStarted(co);
             writer.send(PacketEncoder.encode(Directive.CO_BEGIN, wire.seq), deadline);
             return co;
         } catch (RuntimeException e) {
+            unregister(wire);
+            connection.postingEnded(co);
             slot.release(wire);
             throw e;
         }
@@ -81,6 +83,10 @@ final class ClassicSession {
             if (refusal != null) {
                 throw refusal.get();
             }
+            if (pending.size() >= MAX_CO_SEQ - MIN_CO_SEQ + 1) {
+                throw new IllegalStateException("every co_seq from " + MIN_CO_SEQ + " to " + MAX_CO_SEQ
+                        + " waits for its answer; none is free for a new conversation (hbi-wire-reference §2.3)");
+            }
             // §2.3: skip numbers still waiting for their answer
             do {
                 wire.seq = Integer.toString(nextSeq);
@@ -90,6 +96,39 @@ final class ClassicSession {
         } finally {
             pendingLock.unlock();
         }
+    }
+
+    private void unregister(Posting wire) {
+        pendingLock.lock();
+        try {
+            if (wire.seq != null) {
+                pending.remove(wire.seq, wire);
+            }
+        } finally {
+            pendingLock.unlock();
+        }
+    }
+
+    /**
+     * The peer has closed its side: no answer can come any more, so the conversations waiting for one
+     * fail now. Hosting conversations still working may answer until the connection closes.
+     *
+     * @param refused makes the exception the waiters get
+     */
+    void peerEnded(Supplier<RuntimeException> refused) {
+        List<Posting> waiting;
+        pendingLock.lock();
+        try {
+            refusal = refused;
+            waiting = new ArrayList<>(pending.values());
+            pending.clear();
+        } finally {
+            pendingLock.unlock();
+        }
+        waiting.forEach(p -> {
+            p.turn.fail(refused.get());
+            p.conversation.connectionEnded(refused.get());
+        });
     }
 
     /**
@@ -158,6 +197,10 @@ final class ClassicSession {
             throw new HbiProtocolException("co_ack_begin " + seq + " answers no posting conversation of ours"
                     + " that waits for an answer (hbi-wire-reference §2.2)");
         }
+        if (!wire.sendEnded) {
+            throw new HbiProtocolException("co_ack_begin " + seq + " arrived before this side's co_end " + seq
+                    + ": a conversation is answered only after its request ended (hbi-wire-reference §2.2)");
+        }
         adopt(wire.turn);
         if (!serve(wire.turn, "posting conversation " + seq, Directive.CO_ACK_END, seq)) {
             landTail(wire);
@@ -182,9 +225,11 @@ final class ClassicSession {
         try {
             while (true) {
                 Object request = turn.awaitRequest(connection.recvDeadline(),
-                        who + " to receive what the peer sent (it holds the classic wire's inbound stream;"
-                                + " call finishRecv before slow work)");
+                        who + " to receive what the peer sent; on the classic wire it holds the inbound stream"
+                                + " until then (a hosting function should call finishRecv before slow work, and a"
+                                + " request may be waiting for this side's init hook to finish)");
                 if (request == ReceiverTurn.RELEASED) {
+                    current = null;
                     return false;
                 }
                 if (request instanceof ByteBuffer into) {
@@ -196,6 +241,7 @@ final class ClassicSession {
                 if (packet.directive() == end) {
                     checkSeq(packet, seq, who);
                     turn.serve(packet);
+                    current = null;
                     return true;
                 }
                 if (packet.directive() != Directive.CODE && packet.directive() != Directive.CO_RECV) {
@@ -204,10 +250,9 @@ final class ClassicSession {
                 turn.serve(packet);
             }
         } catch (IOException | RuntimeException e) {
+            // current stays set: terminated() fails the turn with the connection's cause
             turn.letGo();
             throw e;
-        } finally {
-            current = null;
         }
     }
 
@@ -290,10 +335,10 @@ final class ClassicSession {
         @Override
         public void sendData(ByteBuffer data, Deadline deadline) {
             try {
-                writer.sendData(data, deadline);
+                writer.sendData(null, data, deadline);
             } catch (dev.hbi.HbiTimeoutException | dev.hbi.ConversationInterruptedException e) {
-                // the byte stream may be half written, which only closing can repair
-                connection.fail(who() + " could not finish sending its data: " + e.getMessage(), e);
+                // the peer counts on these bytes: whatever is sent next would be read as data
+                connection.fail(who() + " could not send all of its data: " + e.getMessage(), e);
                 throw e;
             }
         }
@@ -327,6 +372,7 @@ final class ClassicSession {
     /** The classic wire side of a posting conversation. */
     private final class Posting extends Side implements PostingWire {
         private PostingConversationImpl conversation;
+        private volatile boolean sendEnded;
 
         @Override
         String who() {
@@ -341,7 +387,10 @@ final class ClassicSession {
         @Override
         public void endSend(Deadline deadline) {
             try {
-                writer.send(PacketEncoder.encode(Directive.CO_END, seq), deadline);
+                // never waits for room: the turn must end, or the next conversation's co_begin would land
+                // inside it (hbi-wire-reference §2.2)
+                sendEnded = true;
+                writer.sendNow(PacketEncoder.encode(Directive.CO_END, seq));
             } finally {
                 slot.release(this);
             }
@@ -388,8 +437,8 @@ final class ClassicSession {
                 slot.acquire(this, deadline, "the answer of " + who());
             }
             try {
-                writer.send(started ? PacketEncoder.encode(Directive.CO_ACK_END, seq)
-                        : PacketEncoder.encodePair(Directive.CO_ACK_BEGIN, Directive.CO_ACK_END, seq), deadline);
+                writer.sendNow(started ? PacketEncoder.encode(Directive.CO_ACK_END, seq)
+                        : PacketEncoder.encodePair(Directive.CO_ACK_BEGIN, Directive.CO_ACK_END, seq));
             } finally {
                 slot.release(this);
             }

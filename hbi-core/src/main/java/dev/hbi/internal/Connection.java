@@ -13,6 +13,7 @@ import dev.hbi.InitHook;
 import dev.hbi.PostingEnd;
 import dev.hbi.internal.wire.Directive;
 import dev.hbi.internal.wire.PacketEncoder;
+import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
@@ -81,8 +82,8 @@ public final class Connection implements HbiConnection {
         this.config = config;
         this.env = env;
         this.wire = wire;
-        this.writer = new WireWriter(wire, config.outboundQueueBytes(),
-                e -> terminate(new DisconnectCause.IoFailure(e), false), this::closedException);
+        this.writer = new WireWriter(wire, config.outboundQueueBytes(), this::writeFailed, this::closedException,
+                stuck -> fail("data being written was given up: " + stuck.getMessage(), stuck));
         this.session = new ClassicSession(this, wire, writer);
         this.postingEnd = new PostingEndImpl(this);
         this.hostingEnd = new HostingEndImpl(this);
@@ -106,13 +107,18 @@ public final class Connection implements HbiConnection {
             throw e;
         }
         c.writer.start(c.name + "-writer");
-        c.reader = Thread.ofVirtual().name(c.name + "-reader").start(c::read);
+        // assigned before it runs, so that the reader can always recognise itself (see awaitDown)
+        c.reader = Thread.ofVirtual().name(c.name + "-reader").unstarted(c::read);
+        c.reader.start();
         return c;
     }
 
     /**
-     * Runs the init hook on the calling thread. Until it returns, the peer's requests wait to be landed;
-     * answers to this side's own requests are received meanwhile, so the hook may post and wait.
+     * Runs the init hook on the calling thread. Until it returns, the peer's requests wait to be landed,
+     * so that they find what the hook exposes; answers to this side's own requests are received meanwhile,
+     * so the hook may post and wait. On the classic wire a request of the peer that arrives first holds the
+     * inbound stream while it waits, so an answer behind it cannot arrive: a hook that waits for an answer
+     * then times out. The multiplexed wire has no such limit.
      *
      * @throws ConnectionClosedException if the hook failed (the connection is then closed, the peer told
      *                                   why) or the connection ended first
@@ -124,8 +130,11 @@ public final class Connection implements HbiConnection {
                 hook.get().init(postingEnd, hostingEnd);
             }
             initialized.complete(null);
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail("init failed: " + e, e);
+            if (e instanceof Error error) {
+                throw error;
+            }
             throw closedException();
         }
         if (isClosing()) {
@@ -160,9 +169,13 @@ public final class Connection implements HbiConnection {
         try {
             session.run();
             if (!isClosing()) {
+                session.peerEnded(this::closedException);
                 awaitHostingDone();
                 terminate(new DisconnectCause.PeerClose(), false);
             }
+        } catch (EOFException e) {
+            // the reference says "Receiver ... not fulfilled" (hbi-wire-reference §5)
+            terminate(new DisconnectCause.LocalError(e.getMessage(), e), true);
         } catch (PeerErrorReceived e) {
             terminate(new DisconnectCause.PeerError(e.reason()), false);
         } catch (HbiProtocolException | HbiTimeoutException e) {
@@ -184,7 +197,7 @@ public final class Connection implements HbiConnection {
         Deadline deadline = Deadline.after(config.sendTimeout());
         hostingLock.lock();
         try {
-            while (!hosting.isEmpty() && deadline.remainingNanos() > 0) {
+            while (!hosting.isEmpty() && !isClosing() && deadline.remainingNanos() > 0) {
                 hostingDone.awaitNanos(deadline.remainingNanos());
             }
         } catch (InterruptedException e) {
@@ -248,11 +261,16 @@ public final class Connection implements HbiConnection {
             return false;
         }
         LOG.log(ended.isError() ? Level.WARNING : Level.DEBUG, () -> name + " disconnected: " + ended.message());
+        signalHostingDone();
         session.terminated(this::closedException);
         posting.forEach(p -> p.connectionEnded(closedException()));
         initialized.completeExceptionally(closedException());
         if (tellPeer) {
-            writer.sendUrgent(PacketEncoder.encode(Directive.ERR, peerReason(ended.message())));
+            try {
+                writer.sendNow(PacketEncoder.encode(Directive.ERR, peerReason(ended.message())));
+            } catch (ConnectionClosedException writerGone) {
+                // the writer failed first: the peer cannot be told anything any more
+            }
         }
         writer.finish();
         Thread.ofVirtual().name(name + "-closer").start(this::closeWire);
@@ -330,11 +348,24 @@ public final class Connection implements HbiConnection {
 
     void hostingEnded(HostingConversationImpl co) {
         hosting.remove(co);
+        signalHostingDone();
+    }
+
+    private void signalHostingDone() {
         hostingLock.lock();
         try {
             hostingDone.signalAll();
         } finally {
             hostingLock.unlock();
+        }
+    }
+
+    private void writeFailed(Throwable failure) {
+        if (failure instanceof IOException io) {
+            terminate(new DisconnectCause.IoFailure(io), false);
+        } else {
+            LOG.log(Level.ERROR, name + ": writer failed", failure);
+            terminate(new DisconnectCause.LocalError("internal error: " + failure, failure), false);
         }
     }
 
@@ -426,7 +457,8 @@ public final class Connection implements HbiConnection {
 
     @Override
     public CompletionStage<DisconnectCause> disconnected() {
-        return disconnected.minimalCompletionStage();
+        // completed on a callback thread, never on the reader that runs the cleanup
+        return disconnected.whenCompleteAsync((cause, failure) -> { }, Callbacks.EXECUTOR).minimalCompletionStage();
     }
 
     @Override

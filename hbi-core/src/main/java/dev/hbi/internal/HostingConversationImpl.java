@@ -1,9 +1,7 @@
 package dev.hbi.internal;
 
 import dev.hbi.Conversation.Stage;
-import dev.hbi.ConnectionClosedException;
 import dev.hbi.ConversationEndedException;
-import dev.hbi.HbiException;
 import dev.hbi.HostingConversation;
 import dev.hbi.HostingEnv;
 import dev.hbi.LandingException;
@@ -19,6 +17,7 @@ import java.util.Objects;
  */
 final class HostingConversationImpl extends ConversationBase implements HostingConversation {
 
+    private static final System.Logger LOG = System.getLogger("dev.hbi");
     private static final ThreadLocal<HostingConversationImpl> CURRENT = new ThreadLocal<>();
 
     private volatile HostingEnv env;
@@ -73,18 +72,27 @@ final class HostingConversationImpl extends ConversationBase implements HostingC
                 landNext();
             }
             close();
-        } catch (ConnectionClosedException ended) {
-            // the connection is gone; every waiter has been told why
-        } catch (LandingException | dev.hbi.HbiProtocolException reported) {
-            // already reported to the peer by land() or violation()
-        } catch (HbiException | IllegalStateException e) {
-            wire.fail(describe() + " failed: " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            wire.fail("internal error in " + describe() + ": " + e, e);
-            throw e;
+        } catch (Throwable e) {
+            failed(e);
         } finally {
             stage = Stage.CLOSED;
             connection.hostingEnded(this);
+        }
+    }
+
+    /**
+     * Reports a failure of this conversation to the peer, unless the connection is already ending. Whether
+     * it is decides, not the exception's type: a function may throw a {@link ConnectionClosedException}
+     * of another connection. A second report is harmless; the first one wins.
+     */
+    private void failed(Throwable e) {
+        if (e instanceof Error) {
+            LOG.log(System.Logger.Level.ERROR, connection.name() + ": " + describe() + " failed", e);
+        }
+        if (!connection.isClosing()) {
+            String reason = e instanceof LandingException ? "landing error in " + describe() + ": " + e.getMessage()
+                    : describe() + " failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            wire.fail(reason, e);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.hbi.ConversationEndedException;
 import dev.hbi.ConversationInterruptedException;
 import dev.hbi.HostingConversation;
 import dev.hbi.HostingEnv;
-import dev.hbi.LandingException;
 import dev.hbi.PostingConversation;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,11 +24,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class PostingConversationImpl extends ConversationBase implements PostingConversation {
 
+    private static final System.Logger LOG = System.getLogger("dev.hbi");
+
     private final HostingEnv env;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private volatile boolean answerEnded;
     private final ReentrantLock tailLock = new ReentrantLock();
     private final ArrayDeque<String> tail = new ArrayDeque<>(); // guarded by tailLock
+    private final java.util.concurrent.locks.Condition tailDrained = tailLock.newCondition();
+    private long tailChars; // guarded by tailLock
     private boolean tailLanding; // guarded by tailLock
     private boolean tailEnded; // guarded by tailLock
 
@@ -106,14 +109,20 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
 
     /**
      * Lands a back-script that arrived after the user closed the conversation. Called by the reader, in
-     * order; returns at once.
+     * order. Returns at once unless too much code waits to be landed; then it waits (the classic reader
+     * can do nothing else meanwhile anyway), so that a peer cannot queue code without bound.
      *
      * @param code the code
      */
     void landTail(String code) {
+        Deadline deadline = connection.recvDeadline();
         tailLock.lock();
         try {
+            while (tailChars > connection.config().maxPacketSize() && !connection.isClosing()) {
+                deadline.await(tailDrained, "the back-scripts of " + describe() + " to be landed");
+            }
             tail.add(code);
+            tailChars += code.length();
             if (tailLanding) {
                 return;
             }
@@ -137,16 +146,31 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
                     }
                     return;
                 }
+                tailChars -= code.length();
+                tailDrained.signalAll();
             } finally {
                 tailLock.unlock();
             }
             try {
                 land(code);
-            } catch (LandingException | dev.hbi.ConnectionClosedException e) {
-                completion.completeExceptionally(e);
+            } catch (Throwable e) {
+                tailFailed(e);
                 return;
             }
         }
+    }
+
+    /** A back-script failed to land: the wire tells the peer (land() already did for landing errors). */
+    private void tailFailed(Throwable e) {
+        if (!connection.isClosing()) {
+            wire.fail("landing error in " + describe() + ": " + e.getMessage(), e);
+        }
+        if (e instanceof Error) {
+            LOG.log(System.Logger.Level.ERROR, connection.name() + ": landing the back-scripts of " + describe()
+                    + " failed", e);
+        }
+        completion.completeExceptionally(e);
+        connection.postingEnded(this);
     }
 
     /** The peer has sent all of its answer. Called by the wire. */
@@ -199,6 +223,7 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
 
     @Override
     public CompletionStage<Void> completion() {
-        return completion.minimalCompletionStage();
+        // completed on a callback thread, never on the reader: a dependent action may post and wait
+        return completion.whenCompleteAsync((ok, failure) -> { }, Callbacks.EXECUTOR).minimalCompletionStage();
     }
 }

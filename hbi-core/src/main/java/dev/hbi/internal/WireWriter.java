@@ -1,5 +1,7 @@
 package dev.hbi.internal;
 
+import dev.hbi.ConversationInterruptedException;
+import dev.hbi.HbiTimeoutException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * arrive while a write is under way go out together in the next one; measured on this project's 2-core
  * machine kind, that beat a lock per write threefold at 256 conversations.
  *
- * <p>Threading: {@link #send}, {@link #sendAndWait} and {@link #sendUrgent} are called from any thread;
+ * <p>Threading: {@link #send}, {@link #sendData} and {@link #sendNow} are called from any thread;
  * only the writer thread writes to the {@link Wire}. {@code lock} guards {@code queue},
  * {@code queuedBytes} and {@code state}, and is never held during I/O. Queued bytes are bounded:
  * senders wait (with a deadline) while the queue holds more than its limit.
@@ -40,8 +42,9 @@ final class WireWriter {
 
     private final Wire wire;
     private final long limit;
-    private final Consumer<IOException> onFailure;
+    private final Consumer<Throwable> onFailure;
     private final Supplier<RuntimeException> closed;
+    private final Consumer<RuntimeException> stuck;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition room = lock.newCondition();
@@ -55,14 +58,17 @@ final class WireWriter {
      *
      * @param wire      the wire to write to
      * @param limit     how many queued bytes make senders wait
-     * @param onFailure called on the writer thread when a write fails
+     * @param onFailure called on the writer thread when writing fails, before waiting senders are failed
      * @param closed    makes the exception thrown to senders once the writer no longer accepts bytes
+     * @param stuck     ends the connection when a sender gives up on data the writer may be writing
      */
-    WireWriter(Wire wire, long limit, Consumer<IOException> onFailure, Supplier<RuntimeException> closed) {
+    WireWriter(Wire wire, long limit, Consumer<Throwable> onFailure, Supplier<RuntimeException> closed,
+               Consumer<RuntimeException> stuck) {
         this.wire = wire;
         this.limit = limit;
         this.onFailure = onFailure;
         this.closed = closed;
+        this.stuck = stuck;
     }
 
     void start(String threadName) {
@@ -91,26 +97,45 @@ final class WireWriter {
     }
 
     /**
-     * Sends the caller's data and returns when it has been written, so the caller may reuse the
-     * buffer; small data is copied instead. The buffer's position is advanced to its limit.
+     * Sends the caller's data, after an optional header of the writer's own, and returns when the data
+     * has been written, so the caller may reuse the buffer; small data is copied instead. The buffer's
+     * position is advanced to its limit.
      *
+     * <p>If the wait ends early (deadline, interrupt), the caller's buffer must not be touched after this
+     * returns: the item is taken back if the writer has not started on it; otherwise the connection is
+     * ended (the peer would see a half-written item) and this waits until the writer has let go, which
+     * closing the wire guarantees.
+     *
+     * @param header   bytes written before the data, or {@code null}
      * @param data     the data
      * @param deadline when to give up
-     * @throws dev.hbi.HbiTimeoutException if the data was not written in time; the bytes may be half
-     *                                     written, so the caller must end the connection
      */
-    void sendData(ByteBuffer data, Deadline deadline) {
+    void sendData(ByteBuffer header, ByteBuffer data, Deadline deadline) {
         int n = data.remaining();
+        int h = header == null ? 0 : header.remaining();
         if (n <= COPY_THRESHOLD) {
-            ByteBuffer copy = ByteBuffer.allocate(n).put(data).flip();
-            send(copy, deadline);
+            ByteBuffer copy = ByteBuffer.allocate(h + n);
+            if (header != null) {
+                copy.put(header);
+            }
+            send(copy.put(data).flip(), deadline);
             return;
         }
         ByteBuffer view = data.slice();
+        ByteBuffer[] buffers = header == null ? new ByteBuffer[] {view} : new ByteBuffer[] {header, view};
+        Item item = new Item(buffers, h + n, new CompletableFuture<>());
+        enqueue(item, deadline);
         data.position(data.limit());
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        enqueue(new Item(new ByteBuffer[] {view}, n, written), deadline);
-        awaitWritten(written, deadline);
+        try {
+            awaitWritten(item.written, deadline);
+        } catch (HbiTimeoutException | ConversationInterruptedException e) {
+            data.position(data.limit() - n);
+            if (!withdraw(item)) {
+                stuck.accept(e);
+                item.written.exceptionally(failure -> null).join();
+            }
+            throw e;
+        }
     }
 
     private void awaitWritten(CompletableFuture<Void> written, Deadline deadline) {
@@ -120,25 +145,44 @@ final class WireWriter {
             throw deadline.expired("the peer to read the data being sent");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new dev.hbi.ConversationInterruptedException("interrupted while data was being written", e);
+            throw new ConversationInterruptedException("interrupted while data was being written", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
-    /**
-     * Queues bytes ahead of the limit: the error packet written while the connection is torn down.
-     *
-     * @param bytes the bytes
-     */
-    void sendUrgent(ByteBuffer bytes) {
+    /** Takes an item back if the writer has not started on it. */
+    private boolean withdraw(Item item) {
         lock.lock();
         try {
-            if (state != State.STOPPED) {
-                queue.add(new Item(new ByteBuffer[] {bytes}, bytes.remaining(), null));
-                queuedBytes += bytes.remaining();
-                work.signal();
+            if (queue.remove(item)) {
+                queuedBytes -= item.bytes;
+                room.signalAll();
+                return true;
             }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues bytes without waiting for room: the packets and frames that end a turn or a conversation,
+     * control frames, and the farewell written while the connection is torn down. Each is small and
+     * bounded in number by the conversations, so the queue's bound still holds within a few packets.
+     *
+     * @param bytes the bytes, handed over for good
+     * @throws RuntimeException the {@code closed} exception if the writer no longer accepts bytes
+     */
+    void sendNow(ByteBuffer bytes) {
+        lock.lock();
+        try {
+            if (state != State.OPEN) {
+                throw closed.get();
+            }
+            queue.add(new Item(new ByteBuffer[] {bytes}, bytes.remaining(), null));
+            queuedBytes += bytes.remaining();
+            work.signal();
         } finally {
             lock.unlock();
         }
@@ -223,11 +267,12 @@ final class WireWriter {
                 write(batch);
                 release(batch);
             }
-        } catch (IOException e) {
+        } catch (Throwable e) {
+            // record why first, so that the senders failed below are told the real cause
+            onFailure.accept(e);
             RuntimeException refused = closed.get();
             batch.forEach(i -> fail(i, refused));
             abort(refused);
-            onFailure.accept(e);
         } finally {
             stopped.complete(null);
         }

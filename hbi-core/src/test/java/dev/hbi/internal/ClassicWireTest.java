@@ -2,12 +2,21 @@ package dev.hbi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hbi.DisconnectCause;
 import dev.hbi.Hbi;
+import dev.hbi.HbiConfig;
+import dev.hbi.HbiConnection;
 import dev.hbi.HbiServer;
 import dev.hbi.HostingEnv;
+import dev.hbi.PostingConversation;
 import dev.hbi.testing.RawPeer;
 import dev.hbi.testing.TestServices;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +142,32 @@ class ClassicWireTest {
         try (RawPeer peer = RawPeer.connect(server.address())) {
             peer.send("[7#err]go away");
             assertThat(peer.readToEnd()).isEmpty();
+        }
+    }
+
+    @Test
+    void endOfStreamWhileAConversationReceivesGetsAnErrPacket() throws IOException {
+        try (RawPeer peer = RawPeer.connect(server.address())) {
+            peer.send("[3#co_begin]101[9#]nothing()").shutdownOutput();
+            assertThat(peer.readToEnd()).matches("\\[\\d+#err\\].*")
+                    .contains("the peer closed the connection while hosting conversation 101 was receiving");
+        }
+    }
+
+    @Test
+    void anAnswerBeforeTheRequestEndedGetsAnErrPacket() throws Exception {
+        try (ServerSocket rawServer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HbiConnection client = Hbi.connect(rawServer.getLocalSocketAddress(), HostingEnv.create(),
+                    HbiConfig.builder().wire(HbiConfig.Wire.CLASSIC).build());
+            try (Socket raw = rawServer.accept()) {
+                PostingConversation co = client.postingEnd().newConversation();
+                co.sendCode("x = 1");
+                raw.getOutputStream().write("[3#co_ack_begin]101".getBytes(StandardCharsets.US_ASCII));
+                String got = new String(raw.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(got).startsWith("[3#co_begin]101[5#]x = 1[")
+                        .contains("#err]co_ack_begin 101 arrived before this side's co_end 101");
+            }
+            assertThat(client.awaitDisconnected(Duration.ofSeconds(5))).isInstanceOf(DisconnectCause.LocalError.class);
         }
     }
 
