@@ -41,6 +41,18 @@ public sealed interface Conversation extends AutoCloseable permits PostingConver
     HbiConnection connection();
 
     /**
+     * Abandons the conversation (multiplexed wire): the peer is told (RESET with CANCEL and the reason)
+     * and stops its part, threads blocked on this conversation fail with
+     * {@link ConversationResetException}, and whatever still arrives is dropped. The connection and the
+     * other conversations are not affected.
+     *
+     * @param reason what the peer is told
+     * @throws UnsupportedOperationException on the classic wire, which has no way to tell the peer; close
+     *                                       the conversation, or disconnect
+     */
+    void cancel(String reason);
+
+    /**
      * Ends this side of the conversation. Never throws because the peer is slow: what is left of the
      * answer is landed in the background.
      *

@@ -1,6 +1,7 @@
 package dev.hbi;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -168,6 +169,33 @@ public sealed interface DisconnectCause {
         @Override
         public Optional<Throwable> error() {
             return Optional.of(failure);
+        }
+    }
+
+    /**
+     * The peer sent nothing for longer than the idle timeout, not even an answer to a ping (multiplexed
+     * wire).
+     *
+     * @param idle how long it was silent
+     */
+    record IdleTimeout(Duration idle) implements DisconnectCause {
+        /**
+         * Checks the duration.
+         *
+         * @param idle how long it was silent
+         */
+        public IdleTimeout {
+            Objects.requireNonNull(idle, "idle");
+        }
+
+        @Override
+        public String message() {
+            return "the peer sent nothing for " + idle.toMillis() + " ms, not even an answer to a ping";
+        }
+
+        @Override
+        public boolean isError() {
+            return true;
         }
     }
 }

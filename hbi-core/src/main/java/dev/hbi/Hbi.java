@@ -65,7 +65,9 @@ public final class Hbi {
     }
 
     /**
-     * Dials a peer.
+     * Dials a peer. With {@link HbiConfig.Wire#AUTO} (the default) it speaks the multiplexed wire, and
+     * dials again with the classic wire if the peer turns out to speak that; the peer then has seen, and
+     * run its init hook for, one abandoned connection.
      *
      * @param address a TCP or Unix-domain address
      * @param env     this side's environment for the connection
@@ -75,31 +77,64 @@ public final class Hbi {
      * @throws ConnectionClosedException if the connection ended during init
      */
     public static HbiConnection connect(SocketAddress address, HostingEnv env, HbiConfig config) {
+        HbiConfig.Wire wire = config.wire() == HbiConfig.Wire.AUTO ? HbiConfig.Wire.MULTIPLEXED : config.wire();
+        try {
+            return dial(address, env, config, wire);
+        } catch (ProbeFailedException e) {
+            if (config.wire() == HbiConfig.Wire.AUTO) {
+                return dial(address, env, config, HbiConfig.Wire.CLASSIC);
+            }
+            throw e;
+        }
+    }
+
+    private static HbiConnection dial(SocketAddress address, HostingEnv env, HbiConfig config, HbiConfig.Wire wire) {
         SocketChannel channel;
         try {
             channel = Sockets.connect(address, config.connectTimeout());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to " + describe(address) + ": " + e.getMessage(), e);
         }
-        return adopt(channel, env, config);
+        return start(channel, env, config, Connection.Protocol.dialing(wire));
     }
 
     /**
-     * Runs HBI over a socket that is already connected (for example one passed in by a parent process).
-     * The channel is put in blocking mode; from here on HBI owns it.
+     * Runs HBI over a socket that is already connected (for example one passed in by a parent process),
+     * as the side that dialed. The channel is put in blocking mode; from here on HBI owns it.
      *
      * @param channel the connected channel
      * @param env     this side's environment for the connection
-     * @param config  the settings
+     * @param config  the settings; {@link HbiConfig.Wire#AUTO} speaks the multiplexed wire
      * @return the connection, once the init hook has run
      * @throws ConnectionClosedException if the connection ended during init
      */
     public static HbiConnection adopt(SocketChannel channel, HostingEnv env, HbiConfig config) {
+        return adopt(channel, env, config, true);
+    }
+
+    /**
+     * Runs HBI over a socket that is already connected, as the side that dialed it or the side that
+     * accepted it (on the multiplexed wire the two sides number their conversations differently).
+     *
+     * @param channel the connected channel
+     * @param env     this side's environment for the connection
+     * @param config  the settings; {@link HbiConfig.Wire#AUTO} speaks the multiplexed wire
+     * @param dialed  whether this side is the one that dialed
+     * @return the connection, once the init hook has run
+     * @throws ConnectionClosedException if the connection ended during init
+     */
+    public static HbiConnection adopt(SocketChannel channel, HostingEnv env, HbiConfig config, boolean dialed) {
+        HbiConfig.Wire wire = config.wire() == HbiConfig.Wire.AUTO ? HbiConfig.Wire.MULTIPLEXED : config.wire();
+        return start(channel, env, config, new Connection.Protocol(wire, dialed, java.nio.ByteBuffer.allocate(0)));
+    }
+
+    private static HbiConnection start(SocketChannel channel, HostingEnv env, HbiConfig config,
+                                       Connection.Protocol protocol) {
         Objects.requireNonNull(env, "env");
         Connection connection;
         try {
             Sockets.configure(channel);
-            connection = Connection.start(new NioWire(channel), env, config);
+            connection = Connection.start(new NioWire(channel), env, config, protocol);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the socket: " + e.getMessage(), e);
         }
@@ -107,9 +142,20 @@ public final class Hbi {
             connection.init();
         } catch (ConnectionClosedException e) {
             connection.awaitDisconnected(config.closeTimeout().multipliedBy(3));
+            if (!connection.peerWireConfirmed()) {
+                connection.releaseEnv();
+                throw new ProbeFailedException(e.disconnectCause());
+            }
             throw e;
         }
         return connection;
+    }
+
+    /** A multiplexed-wire dial failed before the peer showed it speaks that wire. */
+    private static final class ProbeFailedException extends ConnectionClosedException {
+        ProbeFailedException(DisconnectCause cause) {
+            super(cause);
+        }
     }
 
     /**

@@ -18,23 +18,46 @@ import java.util.Objects;
  * @param connectTimeout     how long {@link Hbi#connect} may take to establish the TCP connection
  * @param outboundQueueBytes how many bytes of packets may wait to be written before senders wait
  * @param readBufferSize     the size of the connection's read buffer
+ * @param idleTimeout        multiplexed wire: how long the peer may stay silent (it is pinged after a third
+ *                           of it) before the connection is closed
+ * @param detectionWindow    a server of both wires: how long it waits for a client's first byte before it
+ *                           decides the client speaks the classic wire (docs/wire-protocol.md §10)
+ * @param maxFrameSize       multiplexed wire: the largest frame payload accepted from the peer
+ * @param initialWindowSize  multiplexed wire: how many unread bytes each conversation may hold; also bounds
+ *                           the scripts the peer may send, with {@code maxPacketSize}
+ * @param connectionWindowSize multiplexed wire: how many unread bytes the whole connection may hold
+ * @param maxConcurrentConversations multiplexed wire: how many conversations the peer may have open at once
  */
 public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration sendTimeout, Duration recvTimeout,
                         Duration closeTimeout, Duration connectTimeout, int outboundQueueBytes,
-                        int readBufferSize) {
+                        int readBufferSize, Duration idleTimeout, Duration detectionWindow, int maxFrameSize,
+                        int initialWindowSize, int connectionWindowSize, int maxConcurrentConversations) {
 
     /** The wire protocols a connection can speak. */
     public enum Wire {
         /**
+         * Both, as fits the peer (the default). A server tells them apart by the client's first byte
+         * (docs/wire-protocol.md §10). A client speaks the multiplexed wire, and if the server turns out to
+         * speak the classic one, dials again with the classic wire; the server will then have run its
+         * init hook for the abandoned first connection.
+         */
+        AUTO,
+        /**
          * The reference HBI's text packets ({@code [len#dir]payload}) and raw data: speaks with the
          * Python and Go implementations. One conversation sends at a time in each direction.
          */
-        CLASSIC
+        CLASSIC,
+        /**
+         * This project's binary frames (docs/wire-protocol.md): conversations interleave, each has its own
+         * flow control, and a failure ends only its conversation. Java peers only.
+         */
+        MULTIPLEXED
     }
 
-    private static final HbiConfig DEFAULTS = new HbiConfig(Wire.CLASSIC, 16 << 20, 100,
+    private static final HbiConfig DEFAULTS = new HbiConfig(Wire.AUTO, 16 << 20, 100,
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(10),
-            4 << 20, 64 << 10);
+            4 << 20, 64 << 10, Duration.ofSeconds(60), Duration.ofMillis(500), 64 << 10, 1 << 20, 32 << 20,
+            10_000);
 
     /**
      * Checks the settings.
@@ -48,6 +71,12 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
      * @param connectTimeout     the connect deadline
      * @param outboundQueueBytes the outbound queue's size
      * @param readBufferSize     the read buffer's size
+     * @param idleTimeout        the idle timeout of the multiplexed wire
+     * @param detectionWindow    how long a server waits to tell the wires apart
+     * @param maxFrameSize       the largest frame payload accepted
+     * @param initialWindowSize  each conversation's receive window
+     * @param connectionWindowSize the connection's receive window
+     * @param maxConcurrentConversations how many conversations the peer may have open
      */
     public HbiConfig {
         Objects.requireNonNull(wire, "wire");
@@ -61,6 +90,14 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         if (readBufferSize < 64) {
             throw new IllegalArgumentException("readBufferSize must be at least 64 bytes, not " + readBufferSize);
         }
+        positive(idleTimeout, "idleTimeout");
+        positive(detectionWindow, "detectionWindow");
+        if (maxFrameSize < 16384 || maxFrameSize > (1 << 24) - 1) {
+            throw new IllegalArgumentException("maxFrameSize must be between 16384 and 16777215, not " + maxFrameSize);
+        }
+        positive(initialWindowSize, "initialWindowSize");
+        positive(connectionWindowSize, "connectionWindowSize");
+        positive(maxConcurrentConversations, "maxConcurrentConversations");
     }
 
     private static void positive(int value, String name) {
@@ -77,8 +114,10 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
     }
 
     /**
-     * Returns the default settings: classic wire, 16 MiB packets, nesting 100, 60 s send and receive
-     * deadlines, 5 s to close, 10 s to connect, 4 MiB outbound queue, 64 KiB read buffer.
+     * Returns the default settings: either wire as fits the peer, 16 MiB classic packets, nesting 100, 60 s
+     * send and receive deadlines, 5 s to close, 10 s to connect, 4 MiB outbound queue, 64 KiB read buffer,
+     * 60 s idle timeout, 500 ms to tell the wires apart, 64 KiB frames, 1 MiB conversation window, 32 MiB
+     * connection window, 10,000 conversations at once.
      *
      * @return the defaults
      */
@@ -115,6 +154,12 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         private Duration connectTimeout;
         private int outboundQueueBytes;
         private int readBufferSize;
+        private Duration idleTimeout;
+        private Duration detectionWindow;
+        private int maxFrameSize;
+        private int initialWindowSize;
+        private int connectionWindowSize;
+        private int maxConcurrentConversations;
 
         private Builder(HbiConfig from) {
             wire = from.wire;
@@ -126,6 +171,12 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
             connectTimeout = from.connectTimeout;
             outboundQueueBytes = from.outboundQueueBytes;
             readBufferSize = from.readBufferSize;
+            idleTimeout = from.idleTimeout;
+            detectionWindow = from.detectionWindow;
+            maxFrameSize = from.maxFrameSize;
+            initialWindowSize = from.initialWindowSize;
+            connectionWindowSize = from.connectionWindowSize;
+            maxConcurrentConversations = from.maxConcurrentConversations;
         }
 
         /**
@@ -228,6 +279,72 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         }
 
         /**
+         * Sets the idle timeout of the multiplexed wire.
+         *
+         * @param value the timeout
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets how long a server of both wires waits for a client's first byte.
+         *
+         * @param value the window
+         * @return this builder
+         */
+        public Builder detectionWindow(Duration value) {
+            detectionWindow = value;
+            return this;
+        }
+
+        /**
+         * Sets the largest frame payload accepted on the multiplexed wire.
+         *
+         * @param value bytes, 16384 to 16777215
+         * @return this builder
+         */
+        public Builder maxFrameSize(int value) {
+            maxFrameSize = value;
+            return this;
+        }
+
+        /**
+         * Sets each conversation's receive window on the multiplexed wire.
+         *
+         * @param value bytes
+         * @return this builder
+         */
+        public Builder initialWindowSize(int value) {
+            initialWindowSize = value;
+            return this;
+        }
+
+        /**
+         * Sets the connection's receive window on the multiplexed wire.
+         *
+         * @param value bytes
+         * @return this builder
+         */
+        public Builder connectionWindowSize(int value) {
+            connectionWindowSize = value;
+            return this;
+        }
+
+        /**
+         * Sets how many conversations the peer may have open at once on the multiplexed wire.
+         *
+         * @param value conversations
+         * @return this builder
+         */
+        public Builder maxConcurrentConversations(int value) {
+            maxConcurrentConversations = value;
+            return this;
+        }
+
+        /**
          * Builds the settings.
          *
          * @return the settings
@@ -235,7 +352,8 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
          */
         public HbiConfig build() {
             return new HbiConfig(wire, maxPacketSize, maxNesting, sendTimeout, recvTimeout, closeTimeout,
-                    connectTimeout, outboundQueueBytes, readBufferSize);
+                    connectTimeout, outboundQueueBytes, readBufferSize, idleTimeout, detectionWindow, maxFrameSize,
+                    initialWindowSize, connectionWindowSize, maxConcurrentConversations);
         }
     }
 }

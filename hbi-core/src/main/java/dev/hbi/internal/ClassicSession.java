@@ -1,9 +1,12 @@
 package dev.hbi.internal;
 
+import dev.hbi.DisconnectCause;
+import dev.hbi.HbiConfig;
 import dev.hbi.HbiProtocolException;
 import dev.hbi.HostingEnv;
 import dev.hbi.internal.wire.Directive;
 import dev.hbi.internal.wire.Packet;
+import dev.hbi.internal.wire.PacketDecoder;
 import dev.hbi.internal.wire.PacketEncoder;
 import java.io.EOFException;
 import java.io.IOException;
@@ -28,7 +31,7 @@ import java.util.function.Supplier;
  * <p>Locks: {@code pendingLock} guards {@code pending}, {@code nextSeq} and {@code refusal}; it is never
  * held while another lock is taken or while waiting. The {@link SendSlot} is the outbound turn.
  */
-final class ClassicSession {
+final class ClassicSession implements Session {
 
     private static final System.Logger LOG = System.getLogger("dev.hbi");
 
@@ -46,10 +49,32 @@ final class ClassicSession {
     private Supplier<RuntimeException> refusal; // guarded by pendingLock
     private volatile ReceiverTurn current;
 
-    ClassicSession(Connection connection, Wire wire, WireWriter writer) {
+    private final PacketDecoder decoder;
+
+    ClassicSession(Connection connection, Wire wire, WireWriter writer, ByteBuffer sniffed) {
         this.connection = connection;
         this.writer = writer;
-        this.input = new WireInput(wire, connection.config().readBufferSize(), connection.config().maxPacketSize());
+        this.input = new WireInput(wire, connection.config().readBufferSize(), sniffed);
+        this.decoder = new PacketDecoder(connection.config().maxPacketSize());
+    }
+
+    @Override
+    public HbiConfig.Wire wire() {
+        return HbiConfig.Wire.CLASSIC;
+    }
+
+    @Override
+    public void awaitReady(Deadline deadline) {
+        // the classic wire has no preface: conversations can start at once
+    }
+
+    @Override
+    public ByteBuffer farewell(DisconnectCause cause) {
+        // hbi-wire-reference §5: only errors of this side are told, in an err packet
+        if (cause instanceof DisconnectCause.LocalError || cause instanceof DisconnectCause.IdleTimeout) {
+            return PacketEncoder.encode(Directive.ERR, Farewells.reason(cause.message()));
+        }
+        return null;
     }
 
     /**
@@ -59,7 +84,8 @@ final class ClassicSession {
      * @param deadline when to give up waiting for the turn
      * @return the conversation, in its send stage
      */
-    PostingConversationImpl openPosting(HostingEnv env, Deadline deadline) {
+    @Override
+    public PostingConversationImpl openPosting(HostingEnv env, Deadline deadline) {
         Posting wire = new Posting();
         slot.acquire(wire, deadline, "a new posting conversation");
         PostingConversationImpl co = new PostingConversationImpl(connection, wire, env);
@@ -115,7 +141,8 @@ final class ClassicSession {
      *
      * @param refused makes the exception the waiters get
      */
-    void peerEnded(Supplier<RuntimeException> refused) {
+    @Override
+    public void peerEnded(Supplier<RuntimeException> refused) {
         List<Posting> waiting;
         pendingLock.lock();
         try {
@@ -137,7 +164,8 @@ final class ClassicSession {
      *
      * @param refused makes the exception waiters get
      */
-    void terminated(Supplier<RuntimeException> refused) {
+    @Override
+    public void terminated(Supplier<RuntimeException> refused) {
         slot.close(refused);
         List<Posting> waiting;
         pendingLock.lock();
@@ -162,9 +190,10 @@ final class ClassicSession {
      * @throws IOException          if the wire fails
      * @throws HbiProtocolException if the peer breaks the protocol
      */
-    void run() throws IOException {
+    @Override
+    public void run() throws IOException {
         while (!connection.isClosing()) {
-            Packet packet = input.readPacket();
+            Packet packet = input.read(decoder);
             if (packet == null) {
                 return;
             }
@@ -281,7 +310,7 @@ final class ClassicSession {
     }
 
     private Packet nextPacket(String who) throws IOException {
-        Packet packet = input.readPacket();
+        Packet packet = input.read(decoder);
         if (packet == null) {
             throw new EOFException("the peer closed the connection while " + who + " was receiving");
         }
@@ -361,6 +390,12 @@ final class ClassicSession {
         @Override
         public void fail(String reason, Throwable error) {
             connection.fail(reason, error);
+        }
+
+        @Override
+        public void cancel(String reason) {
+            throw new UnsupportedOperationException("the classic wire cannot cancel " + who() + ": it has no way to"
+                    + " tell the peer; close the conversation, or disconnect");
         }
 
         private void stuck() {

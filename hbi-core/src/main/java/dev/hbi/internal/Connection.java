@@ -11,8 +11,6 @@ import dev.hbi.HostingEnd;
 import dev.hbi.HostingEnv;
 import dev.hbi.InitHook;
 import dev.hbi.PostingEnd;
-import dev.hbi.internal.wire.Directive;
-import dev.hbi.internal.wire.PacketEncoder;
 import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -38,7 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Threads, each a named virtual thread:
  * <ul>
- * <li>{@code hbi-N-reader} reads the wire ({@link ClassicSession#run()}); when the connection ends it
+ * <li>{@code hbi-N-reader} reads the wire ({@link Session#run()}); when the connection ends it
  *     drains the wire, closes it, runs the cleanup hook exactly once and completes {@link #disconnected()}.
  * <li>{@code hbi-N-writer} writes everything queued ({@link WireWriter}).
  * <li>{@code hbi-N-ho-SEQ}, one per hosting conversation, lands the peer's request.
@@ -57,14 +55,13 @@ public final class Connection implements HbiConnection {
 
     private static final System.Logger LOG = System.getLogger("dev.hbi");
     private static final AtomicInteger IDS = new AtomicInteger();
-    private static final int MAX_ERR_REASON = 8192;
 
     private final String name;
     private final HbiConfig config;
     private final HostingEnv env;
     private final Wire wire;
     private final WireWriter writer;
-    private final ClassicSession session;
+    private final Session session;
     private final PostingEndImpl postingEnd;
     private final HostingEndImpl hostingEnd;
     private final AtomicReference<DisconnectCause> cause = new AtomicReference<>();
@@ -76,22 +73,58 @@ public final class Connection implements HbiConnection {
     private final ReentrantLock hostingLock = new ReentrantLock();
     private final Condition hostingDone = hostingLock.newCondition();
     private volatile Thread reader;
+    private volatile boolean initStarted;
+    private volatile boolean shuttingDown;
 
-    private Connection(Wire wire, HostingEnv env, HbiConfig config) {
+    private Connection(Wire wire, HostingEnv env, HbiConfig config, Protocol protocol) {
         this.name = "hbi-" + IDS.incrementAndGet();
         this.config = config;
         this.env = env;
         this.wire = wire;
         this.writer = new WireWriter(wire, config.outboundQueueBytes(), this::writeFailed, this::closedException,
                 stuck -> fail("data being written was given up: " + stuck.getMessage(), stuck));
-        this.session = new ClassicSession(this, wire, writer);
+        this.session = protocol.wire() == HbiConfig.Wire.CLASSIC
+                ? new ClassicSession(this, wire, writer, protocol.sniffed())
+                : new MuxSession(this, wire, writer, protocol.dialer(), protocol.sniffed());
         this.postingEnd = new PostingEndImpl(this);
         this.hostingEnd = new HostingEndImpl(this);
     }
 
     /**
-     * Starts a connection over a connected wire: binds the environment and starts the reader and writer.
-     * The init hook is run by {@link #init()}.
+     * Which wire a connection speaks, and how it began.
+     *
+     * @param wire    {@link HbiConfig.Wire#CLASSIC} or {@link HbiConfig.Wire#MULTIPLEXED}
+     * @param dialer  whether this side dialed (multiplexed wire: odd conversation ids, sends its preface
+     *                first)
+     * @param sniffed bytes already read from the wire to tell the wires apart, to be read again
+     */
+    public record Protocol(HbiConfig.Wire wire, boolean dialer, ByteBuffer sniffed) {
+        /**
+         * Checks the wire.
+         *
+         * @param wire    the wire
+         * @param dialer  whether this side dialed
+         * @param sniffed bytes already read
+         */
+        public Protocol {
+            if (wire == HbiConfig.Wire.AUTO) {
+                throw new IllegalArgumentException("a connection speaks one wire; AUTO is decided before");
+            }
+        }
+
+        /**
+         * Returns the protocol of a dialing side that has read nothing yet.
+         *
+         * @param wire the wire
+         * @return the protocol
+         */
+        public static Protocol dialing(HbiConfig.Wire wire) {
+            return new Protocol(wire, true, ByteBuffer.allocate(0));
+        }
+    }
+
+    /**
+     * Starts a classic-wire connection over a connected wire, as the dialing side.
      *
      * @param wire   the connected wire
      * @param env    the connection's environment, not yet used by another connection
@@ -99,7 +132,21 @@ public final class Connection implements HbiConnection {
      * @return the running connection
      */
     public static Connection start(Wire wire, HostingEnv env, HbiConfig config) {
-        Connection c = new Connection(wire, env, config);
+        return start(wire, env, config, Protocol.dialing(HbiConfig.Wire.CLASSIC));
+    }
+
+    /**
+     * Starts a connection over a connected wire: binds the environment and starts the reader and writer.
+     * The init hook is run by {@link #init()}.
+     *
+     * @param wire     the connected wire
+     * @param env      the connection's environment, not yet used by another connection
+     * @param config   the settings
+     * @param protocol which wire, and how the connection began
+     * @return the running connection
+     */
+    public static Connection start(Wire wire, HostingEnv env, HbiConfig config, Protocol protocol) {
+        Connection c = new Connection(wire, env, config, protocol);
         try {
             EnvAccess.bridge().attach(env, c);
         } catch (RuntimeException e) {
@@ -126,6 +173,8 @@ public final class Connection implements HbiConnection {
     public void init() {
         Optional<InitHook> hook = env.initHook();
         try {
+            session.awaitReady(Deadline.after(config.connectTimeout()));
+            initStarted = true;
             if (hook.isPresent()) {
                 hook.get().init(postingEnd, hostingEnd);
             }
@@ -171,22 +220,22 @@ public final class Connection implements HbiConnection {
             if (!isClosing()) {
                 session.peerEnded(this::closedException);
                 awaitHostingDone();
-                terminate(new DisconnectCause.PeerClose(), false);
+                terminate(new DisconnectCause.PeerClose());
             }
         } catch (EOFException e) {
             // the reference says "Receiver ... not fulfilled" (hbi-wire-reference §5)
-            terminate(new DisconnectCause.LocalError(e.getMessage(), e), true);
+            terminate(new DisconnectCause.LocalError(e.getMessage(), e));
         } catch (PeerErrorReceived e) {
-            terminate(new DisconnectCause.PeerError(e.reason()), false);
+            terminate(new DisconnectCause.PeerError(e.reason()));
         } catch (HbiProtocolException | HbiTimeoutException e) {
-            terminate(new DisconnectCause.LocalError(e.getMessage(), e), true);
+            terminate(new DisconnectCause.LocalError(e.getMessage(), e));
         } catch (ConnectionClosedException e) {
             // ended elsewhere; the cause is recorded
         } catch (IOException e) {
-            terminate(new DisconnectCause.IoFailure(e), false);
+            terminate(new DisconnectCause.IoFailure(e));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.ERROR, name + ": reader failed", e);
-            terminate(new DisconnectCause.LocalError("internal error: " + e, e), true);
+            terminate(new DisconnectCause.LocalError("internal error: " + e, e));
         }
         drain();
         finish();
@@ -225,7 +274,10 @@ public final class Connection implements HbiConnection {
         wire.close();
         writer.abort(closedException());
         DisconnectCause ended = cause.get();
-        env.cleanupHook().ifPresent(hook -> runCleanup(hook, ended));
+        if (initStarted) {
+            // a connection that never got to init was never established for the application
+            env.cleanupHook().ifPresent(hook -> runCleanup(hook, ended));
+        }
         disconnected.complete(ended);
     }
 
@@ -246,17 +298,17 @@ public final class Connection implements HbiConnection {
      * @param error  the failure, for logs; may be {@code null}
      */
     void fail(String reason, Throwable error) {
-        terminate(new DisconnectCause.LocalError(reason, error), true);
+        terminate(new DisconnectCause.LocalError(reason, error));
     }
 
     /**
-     * Ends the connection. Only the first call has an effect.
+     * Ends the connection. Only the first call has an effect. What the peer is told depends on the cause
+     * and the wire ({@link Session#farewell}).
      *
-     * @param ended    why
-     * @param tellPeer whether to send the reason to the peer first
+     * @param ended why
      * @return {@code true} if this call ended the connection
      */
-    boolean terminate(DisconnectCause ended, boolean tellPeer) {
+    boolean terminate(DisconnectCause ended) {
         if (!cause.compareAndSet(null, ended)) {
             return false;
         }
@@ -265,9 +317,10 @@ public final class Connection implements HbiConnection {
         session.terminated(this::closedException);
         posting.forEach(p -> p.connectionEnded(closedException()));
         initialized.completeExceptionally(closedException());
-        if (tellPeer) {
+        ByteBuffer farewell = session.farewell(ended);
+        if (farewell != null) {
             try {
-                writer.sendNow(PacketEncoder.encode(Directive.ERR, peerReason(ended.message())));
+                writer.sendNow(farewell);
             } catch (ConnectionClosedException writerGone) {
                 // the writer failed first: the peer cannot be told anything any more
             }
@@ -275,11 +328,6 @@ public final class Connection implements HbiConnection {
         writer.finish();
         Thread.ofVirtual().name(name + "-closer").start(this::closeWire);
         return true;
-    }
-
-    private static String peerReason(String message) {
-        String reason = message.isBlank() ? "error" : message;
-        return reason.length() <= MAX_ERR_REASON ? reason : reason.substring(0, MAX_ERR_REASON) + "...";
     }
 
     /** Bounds closing: flush, half-close, let the reader drain; force the wire closed if any step hangs. */
@@ -326,6 +374,10 @@ public final class Connection implements HbiConnection {
         if (isClosing()) {
             throw closedException();
         }
+        if (shuttingDown) {
+            throw new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.REFUSED_CONVERSATION,
+                    name + " is shutting down: no new conversations");
+        }
         return session.openPosting(landingEnv, Deadline.after(config.sendTimeout()));
     }
 
@@ -338,6 +390,7 @@ public final class Connection implements HbiConnection {
 
     void postingEnded(PostingConversationImpl co) {
         posting.remove(co);
+        signalHostingDone();
     }
 
     void startHosting(HostingWire hostingWire) {
@@ -362,10 +415,10 @@ public final class Connection implements HbiConnection {
 
     private void writeFailed(Throwable failure) {
         if (failure instanceof IOException io) {
-            terminate(new DisconnectCause.IoFailure(io), false);
+            terminate(new DisconnectCause.IoFailure(io));
         } else {
             LOG.log(Level.ERROR, name + ": writer failed", failure);
-            terminate(new DisconnectCause.LocalError("internal error: " + failure, failure), false);
+            terminate(new DisconnectCause.LocalError("internal error: " + failure, failure));
         }
     }
 
@@ -406,7 +459,7 @@ public final class Connection implements HbiConnection {
 
     @Override
     public HbiConfig.Wire wire() {
-        return HbiConfig.Wire.CLASSIC;
+        return session.wire();
     }
 
     @Override
@@ -426,13 +479,50 @@ public final class Connection implements HbiConnection {
 
     @Override
     public void disconnect(String reason) {
-        terminate(new DisconnectCause.LocalError(reason, null), true);
+        terminate(new DisconnectCause.LocalError(reason, null));
         awaitDown();
     }
 
     @Override
+    public void shutdown(Duration timeout) {
+        shuttingDown = true;
+        if (session instanceof MuxSession mux) {
+            mux.shutdown();
+        }
+        Deadline deadline = Deadline.after(timeout);
+        hostingLock.lock();
+        try {
+            while ((!hosting.isEmpty() || !posting.isEmpty()) && !isClosing() && deadline.remainingNanos() > 0) {
+                hostingDone.awaitNanos(deadline.remainingNanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            hostingLock.unlock();
+        }
+        close();
+    }
+
+    /**
+     * Tells whether the peer showed it speaks the wire this connection speaks; a multiplexed-wire dial
+     * that failed before knows the peer may speak the classic wire.
+     *
+     * @return {@code true} once known
+     */
+    public boolean peerWireConfirmed() {
+        return !(session instanceof MuxSession mux) || mux.peerSpeaksMux();
+    }
+
+    /** Lets the environment serve another connection: for a probe abandoned before its init hook ran. */
+    public void releaseEnv() {
+        if (!initStarted) {
+            EnvAccess.bridge().detach(env, this);
+        }
+    }
+
+    @Override
     public void close() {
-        terminate(new DisconnectCause.LocalClose("closed by this side"), false);
+        terminate(new DisconnectCause.LocalClose("closed by this side"));
         awaitDown();
     }
 

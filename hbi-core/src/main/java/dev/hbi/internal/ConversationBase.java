@@ -177,6 +177,27 @@ abstract sealed class ConversationBase permits PostingConversationImpl, HostingC
     }
 
     /**
+     * Abandons the conversation. Takes no operation lock: the usual caller wants to wake a thread that is
+     * blocked in an operation of this conversation.
+     *
+     * @param reason what the peer is told
+     */
+    public void cancel(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        wire.cancel(reason);
+        stage = Stage.CLOSED;
+        cancelled(reason);
+    }
+
+    /**
+     * Called once the conversation was cancelled here.
+     *
+     * @param reason why
+     */
+    void cancelled(String reason) {
+    }
+
+    /**
      * Lands code in this conversation's environment. A failure is this side's landing error: the wire
      * reports it to the peer before it is rethrown.
      *

@@ -58,4 +58,12 @@ interface ConversationWire {
      * @param error  the failure, for logs
      */
     void fail(String reason, Throwable error);
+
+    /**
+     * Abandons the conversation, telling the peer (multiplexed wire: RESET CANCEL).
+     *
+     * @param reason what the peer is told
+     * @throws UnsupportedOperationException on the classic wire
+     */
+    void cancel(String reason);
 }

@@ -21,6 +21,15 @@ public final class EnvAccess {
          * @throws IllegalStateException if the environment already serves a connection
          */
         void attach(HostingEnv env, HbiConnection connection);
+
+        /**
+         * Unbinds an environment from a connection that never got as far as running its init hook (a
+         * multiplexed-wire probe that found a classic peer), so that the next connection can use it.
+         *
+         * @param env        the environment
+         * @param connection the abandoned connection
+         */
+        void detach(HostingEnv env, HbiConnection connection);
     }
 
     private static volatile Bridge bridge;

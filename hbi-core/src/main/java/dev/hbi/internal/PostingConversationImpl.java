@@ -30,7 +30,10 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private volatile boolean answerEnded;
     private final ReentrantLock tailLock = new ReentrantLock();
-    private final ArrayDeque<String> tail = new ArrayDeque<>(); // guarded by tailLock
+    private record TailCode(String code, Runnable landed) {
+    }
+
+    private final ArrayDeque<TailCode> tail = new ArrayDeque<>(); // guarded by tailLock
     private final java.util.concurrent.locks.Condition tailDrained = tailLock.newCondition();
     private long tailChars; // guarded by tailLock
     private boolean tailLanding; // guarded by tailLock
@@ -108,9 +111,9 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
     }
 
     /**
-     * Lands a back-script that arrived after the user closed the conversation. Called by the reader, in
-     * order. Returns at once unless too much code waits to be landed; then it waits (the classic reader
-     * can do nothing else meanwhile anyway), so that a peer cannot queue code without bound.
+     * Lands a back-script that arrived after the user closed the conversation (classic wire). Called by
+     * the reader, in order. Returns at once unless too much code waits to be landed; then it waits (the
+     * classic reader can do nothing else meanwhile anyway), so that a peer cannot queue code without bound.
      *
      * @param code the code
      */
@@ -121,7 +124,23 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
             while (tailChars > connection.config().maxPacketSize() && !connection.isClosing()) {
                 deadline.await(tailDrained, "the back-scripts of " + describe() + " to be landed");
             }
-            tail.add(code);
+        } finally {
+            tailLock.unlock();
+        }
+        queueTail(code, null);
+    }
+
+    /**
+     * Lands a back-script that arrived after the user closed the conversation; never waits. The multiplexed
+     * wire bounds the backlog by crediting the bytes only once {@code landed} runs.
+     *
+     * @param code   the code
+     * @param landed runs after the code was landed, or {@code null}
+     */
+    void queueTail(String code, Runnable landed) {
+        tailLock.lock();
+        try {
+            tail.add(new TailCode(code, landed));
             tailChars += code.length();
             if (tailLanding) {
                 return;
@@ -133,29 +152,44 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
         Thread.ofVirtual().name(connection.name() + "-po-" + id()).start(this::drainTail);
     }
 
+    /**
+     * The peer reset the conversation after the user closed it.
+     *
+     * @param failure what it said
+     */
+    void answerFailed(RuntimeException failure) {
+        answerEnded = true;
+        completion.completeExceptionally(failure);
+        connection.postingEnded(this);
+    }
+
     private void drainTail() {
         while (true) {
-            String code;
+            TailCode next;
             tailLock.lock();
             try {
-                code = tail.poll();
-                if (code == null) {
+                next = tail.poll();
+                if (next == null) {
                     tailLanding = false;
                     if (tailEnded) {
                         complete();
                     }
                     return;
                 }
-                tailChars -= code.length();
+                tailChars -= next.code().length();
                 tailDrained.signalAll();
             } finally {
                 tailLock.unlock();
             }
             try {
-                land(code);
+                land(next.code());
             } catch (Throwable e) {
                 tailFailed(e);
                 return;
+            } finally {
+                if (next.landed() != null) {
+                    next.landed().run();
+                }
             }
         }
     }
@@ -190,6 +224,14 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
 
     private void complete() {
         completion.complete(null);
+        connection.postingEnded(this);
+    }
+
+    @Override
+    void cancelled(String reason) {
+        answerEnded = true;
+        completion.completeExceptionally(new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.CANCEL,
+                describe() + " was cancelled here: " + reason));
         connection.postingEnded(this);
     }
 

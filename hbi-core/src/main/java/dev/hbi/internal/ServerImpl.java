@@ -5,6 +5,7 @@ import dev.hbi.HbiConfig;
 import dev.hbi.HbiConnection;
 import dev.hbi.HbiServer;
 import dev.hbi.HostingEnv;
+import dev.hbi.internal.wire.Preface;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -12,6 +13,7 @@ import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -99,7 +101,8 @@ public final class ServerImpl implements HbiServer {
         Connection connection;
         try {
             Sockets.configure(socket);
-            connection = Connection.start(new NioWire(socket), envFactory.get(), config);
+            Connection.Protocol protocol = protocol(socket);
+            connection = Connection.start(new NioWire(socket), envFactory.get(), config, protocol);
         } catch (RuntimeException | IOException e) {
             LOG.log(Level.WARNING, name + ": could not set up an accepted connection", e);
             closeQuietly(socket);
@@ -116,6 +119,16 @@ public final class ServerImpl implements HbiServer {
         } catch (ConnectionClosedException e) {
             LOG.log(Level.DEBUG, () -> connection.name() + ": " + e.getMessage());
         }
+    }
+
+    /** Decides the wire of an accepted connection: as configured, or by the client's first byte (§10). */
+    private Connection.Protocol protocol(SocketChannel socket) throws IOException {
+        if (config.wire() != HbiConfig.Wire.AUTO) {
+            return new Connection.Protocol(config.wire(), false, ByteBuffer.allocate(0));
+        }
+        ByteBuffer first = Sniffer.firstBytes(socket, config.detectionWindow());
+        boolean mux = first.hasRemaining() && first.get(0) == Preface.FIRST_BYTE;
+        return new Connection.Protocol(mux ? HbiConfig.Wire.MULTIPLEXED : HbiConfig.Wire.CLASSIC, false, first);
     }
 
     private static void closeQuietly(SocketChannel socket) {

@@ -1,53 +1,60 @@
 package dev.hbi.internal;
 
-import dev.hbi.internal.wire.Packet;
-import dev.hbi.internal.wire.PacketDecoder;
+import dev.hbi.internal.wire.StreamDecoder;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * The read side of a classic-wire connection: a buffer over the {@link Wire}, from which it reads
- * either the next packet or a number of raw data bytes, as the receiving conversation asks
- * (hbi-wire-reference §1.2: only the application knows where data ends). Used only by the reader
- * thread.
+ * The read side of a connection: a buffer over the {@link Wire} from which the reader takes decoded
+ * units (classic packets, mux frames) or, on the classic wire, a number of raw data bytes as the
+ * receiving conversation asks (hbi-wire-reference §1.2: only the application knows where data ends).
+ * Used only by the reader thread.
  */
 final class WireInput {
 
     private final Wire wire;
     private final ByteBuffer buffer;
-    private final PacketDecoder decoder;
 
-    WireInput(Wire wire, int bufferSize, int maxPacketSize) {
+    /**
+     * Creates the input.
+     *
+     * @param wire       the wire
+     * @param bufferSize the buffer's size
+     * @param sniffed    bytes already read from the wire (to tell the wires apart), handed out first
+     */
+    WireInput(Wire wire, int bufferSize, ByteBuffer sniffed) {
         this.wire = wire;
-        this.buffer = ByteBuffer.allocateDirect(bufferSize).flip();
-        this.decoder = new PacketDecoder(maxPacketSize);
+        this.buffer = ByteBuffer.allocateDirect(Math.max(bufferSize, sniffed.remaining())).put(sniffed).flip();
     }
 
     /**
-     * Reads the next packet.
+     * Reads the next unit.
      *
-     * @return the packet, or {@code null} at a clean end of stream (between packets)
-     * @throws EOFException if the stream ends inside a packet
+     * @param decoder decodes units
+     * @param <T>     the unit
+     * @return the unit, or {@code null} at a clean end of stream (between units)
+     * @throws EOFException if the stream ends inside a unit
      * @throws IOException  if reading fails
      */
-    Packet readPacket() throws IOException {
+    <T> T read(StreamDecoder<T> decoder) throws IOException {
         while (true) {
-            Packet packet = decoder.decode(buffer);
-            if (packet != null) {
-                return packet;
+            T unit = decoder.decode(buffer);
+            if (unit != null) {
+                return unit;
             }
             if (!fill()) {
                 if (decoder.isIdle()) {
                     return null;
                 }
-                throw new EOFException("the peer closed the connection in the middle of a packet");
+                throw new EOFException("the peer closed the connection in the middle of a "
+                        + (decoder instanceof dev.hbi.internal.wire.PacketDecoder ? "packet" : "frame"));
             }
         }
     }
 
     /**
-     * Reads raw data until the target buffer is full. Large reads go straight into the target.
+     * Reads raw bytes until the target buffer is full. Large reads go straight into the target.
      *
      * @param into the buffer to fill
      * @throws EOFException if the stream ends first
@@ -58,29 +65,31 @@ final class WireInput {
         while (into.hasRemaining()) {
             if (into.remaining() >= buffer.capacity() / 2) {
                 if (wire.read(into) < 0) {
-                    throw new EOFException("the peer closed the connection with " + into.remaining()
-                            + " bytes of data still expected");
+                    throw dataCut(into);
                 }
             } else {
                 if (!fill()) {
-                    throw new EOFException("the peer closed the connection with " + into.remaining()
-                            + " bytes of data still expected");
+                    throw dataCut(into);
                 }
                 copyBuffered(into);
             }
         }
     }
 
+    private static EOFException dataCut(ByteBuffer into) {
+        return new EOFException("the peer closed the connection with " + into.remaining()
+                + " bytes of data still expected");
+    }
+
     private void copyBuffered(ByteBuffer into) {
         int n = Math.min(buffer.remaining(), into.remaining());
         if (n > 0) {
-            ByteBuffer part = buffer.slice(buffer.position(), n);
-            into.put(part);
+            into.put(buffer.slice(buffer.position(), n));
             buffer.position(buffer.position() + n);
         }
     }
 
-    /** Reads more bytes into the (empty) buffer; returns false at end of stream. */
+    /** Reads more bytes into the buffer; returns false at end of stream. */
     private boolean fill() throws IOException {
         buffer.compact();
         try {

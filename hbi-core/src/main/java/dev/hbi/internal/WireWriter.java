@@ -205,6 +205,20 @@ final class WireWriter {
         }
     }
 
+    /**
+     * Returns how many bytes wait to be written.
+     *
+     * @return the queued bytes
+     */
+    long backlog() {
+        lock.lock();
+        try {
+            return queuedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops accepting bytes; the writer thread writes what is queued, then stops. */
     void finish() {
         lock.lock();

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionFaultTest {
 
+    private static final HbiConfig CLASSIC = HbiConfig.builder().wire(HbiConfig.Wire.CLASSIC).build();
+
     @Test
     void dataThatCannotBeQueuedInTimeEndsTheClassicConnectionWithoutTouchingTheBuffer() throws Exception {
         assertTimedOutDataNeverLeavesTheCallersBuffer(new GatedWire(), null);
@@ -106,7 +108,7 @@ class ConnectionFaultTest {
             args.conversation().startSend();
             throw new ConnectionClosedException(new DisconnectCause.LocalClose("backend down"));
         });
-        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create())) {
+        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create(), CLASSIC)) {
             PostingConversation co = pair.client().postingEnd().newConversation();
             co.sendCode("relay()");
             co.startRecv();
@@ -150,7 +152,7 @@ class ConnectionFaultTest {
         HostingEnv client = HostingEnv.create().exposeProcedure("boom", args -> {
             throw new HbiTimeoutException("a nested call timed out");
         });
-        try (HbiPair pair = HbiPair.open(() -> server, client)) {
+        try (HbiPair pair = HbiPair.open(() -> server, client, CLASSIC)) {
             PostingConversation co = pair.client().postingEnd().newConversation();
             co.sendCode("push()");
             co.startRecv();

@@ -13,9 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A server and a client connected to it over a real loopback socket, for tests. The server side's
- * connection is handed over by the server environment's init hook (wrapped, so the test's own hook
- * still runs), so tests never poll or sleep for it.
+ * A server and a client connected to it over a real loopback socket, for tests. The client speaks the
+ * wire its config names; the server serves both and tells them apart. The server side's connection is
+ * handed over by the server environment's init hook (wrapped, so the test's own hook still runs), so
+ * tests never poll or sleep for it.
  */
 public final class HbiPair implements AutoCloseable {
 
@@ -64,7 +65,9 @@ public final class HbiPair implements AutoCloseable {
     public static HbiPair open(SocketAddress address, Supplier<HostingEnv> serverEnv, HostingEnv clientEnv,
                                HbiConfig config) {
         CompletableFuture<HbiConnection> accepted = new CompletableFuture<>();
-        HbiServer server = Hbi.serve(address, () -> handOver(serverEnv.get(), accepted), config);
+        // the server serves both wires, as by default: every test also checks that it tells them apart
+        HbiConfig serverConfig = config.toBuilder().wire(HbiConfig.Wire.AUTO).build();
+        HbiServer server = Hbi.serve(address, () -> handOver(serverEnv.get(), accepted), serverConfig);
         try {
             HbiConnection client = Hbi.connect(server.address(), clientEnv, config);
             HbiConnection serverSide = accepted.get(10, TimeUnit.SECONDS);

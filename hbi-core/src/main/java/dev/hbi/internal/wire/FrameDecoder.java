@@ -13,7 +13,7 @@ import java.nio.charset.CharacterCodingException;
  * END, WINDOW_UPDATE and PING, which frames may use conversation 0) is made before the payload is
  * allocated or read. Frames of unknown types are skipped without allocating (§3.6).
  */
-public final class FrameDecoder {
+public final class FrameDecoder implements StreamDecoder<Frame> {
 
     /** The size of a frame header (§3.1). */
     public static final int HEADER_LENGTH = 9;
@@ -47,6 +47,7 @@ public final class FrameDecoder {
      * @return the frame, or {@code null} if more bytes are needed
      * @throws HbiProtocolException with the error code of §7.1 if the bytes are not a valid frame
      */
+    @Override
     public Frame decode(ByteBuffer in) {
         if (length < 0 && !readHeader(in)) {
             return null;
@@ -72,6 +73,7 @@ public final class FrameDecoder {
      *
      * @return {@code true} if no byte of an unfinished frame has been consumed
      */
+    @Override
     public boolean isIdle() {
         return length < 0 && header.position() == 0;
     }

@@ -23,7 +23,7 @@ import java.util.Arrays;
  * grows with the bytes that actually arrive, so a peer that announces a large packet and stalls holds
  * no more memory than it sent.
  */
-public final class PacketDecoder {
+public final class PacketDecoder implements StreamDecoder<Packet> {
 
     /** The longest header accepted, counting {@code [} and {@code ]} (hbi-wire-reference §1.1). */
     public static final int MAX_HEADER = 60;
@@ -55,6 +55,7 @@ public final class PacketDecoder {
      * @return the packet, or {@code null} if more bytes are needed
      * @throws HbiProtocolException if the bytes are not a valid packet
      */
+    @Override
     public Packet decode(ByteBuffer in) {
         if (payloadLength < 0 && !readHeader(in)) {
             return null;
@@ -79,6 +80,7 @@ public final class PacketDecoder {
      *
      * @return {@code true} if a clean end of stream here loses nothing
      */
+    @Override
     public boolean isIdle() {
         return headerLength == 0 && payloadLength < 0;
     }

@@ -32,13 +32,12 @@ public final class Preface {
     }
 
     /**
-     * Checks the peer's magic and version.
+     * Checks the peer's magic (§2.4: a peer with another magic is told nothing).
      *
      * @param bytes the first {@link #LENGTH} bytes the peer sent
-     * @throws HbiProtocolException naming what arrived: PROTOCOL_ERROR for a foreign magic,
-     *                              VERSION_MISMATCH for another version
+     * @throws HbiProtocolException naming what arrived, and saying so if it looks like the classic wire
      */
-    public static void check(ByteBuffer bytes) {
+    public static void checkMagic(ByteBuffer bytes) {
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes.get(bytes.position() + i) != MAGIC[i]) {
                 throw new HbiProtocolException("the peer did not start with the multiplexed wire's preface"
@@ -46,6 +45,15 @@ public final class Preface {
                         + " (wire-protocol.md §2)");
             }
         }
+    }
+
+    /**
+     * Checks the peer's version.
+     *
+     * @param bytes the first {@link #LENGTH} bytes the peer sent
+     * @throws HbiProtocolException with VERSION_MISMATCH for another version (§2.4)
+     */
+    public static void checkVersion(ByteBuffer bytes) {
         int version = Short.toUnsignedInt(bytes.getShort(bytes.position() + MAGIC.length));
         if (version != VERSION) {
             throw new HbiProtocolException(ErrorCode.VERSION_MISMATCH, "the peer speaks version " + version

@@ -11,12 +11,19 @@ import java.nio.charset.StandardCharsets;
  * JDK's {@code String.getBytes} and {@code new String(bytes)} replace them). Pure ASCII, the common
  * case for scripts, takes a fast path.
  */
-final class Utf8 {
+public final class Utf8 {
 
     private Utf8() {
     }
 
-    static byte[] encode(String text) {
+    /**
+     * Encodes text as UTF-8.
+     *
+     * @param text the text
+     * @return the bytes
+     * @throws IllegalArgumentException if the text has an unpaired surrogate
+     */
+    public static byte[] encode(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isSurrogate(text.charAt(i))) {
                 return encodeChecked(text);
@@ -39,7 +46,15 @@ final class Utf8 {
         }
     }
 
-    static String decode(byte[] bytes, int length) throws CharacterCodingException {
+    /**
+     * Decodes strict UTF-8.
+     *
+     * @param bytes  the bytes
+     * @param length how many, from the start
+     * @return the text
+     * @throws CharacterCodingException if the bytes are not valid UTF-8
+     */
+    public static String decode(byte[] bytes, int length) throws CharacterCodingException {
         return decode(bytes, 0, length);
     }
 

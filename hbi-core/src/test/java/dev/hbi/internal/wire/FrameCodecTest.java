@@ -87,21 +87,22 @@ class FrameCodecTest {
         ByteBuffer preface = FrameEncoder.preface(Settings.DEFAULTS);
         assertThat(HEX.formatHex(concat(new ByteBuffer[] {preface.duplicate().limit(Preface.LENGTH)})))
                 .isEqualTo("004842494d55580a0001");
-        Preface.check(preface);
+        Preface.checkMagic(preface);
+        Preface.checkVersion(preface);
         assertThat(preface.get(0)).isEqualTo(Preface.FIRST_BYTE);
     }
 
     @Test
     void refusesAForeignMagicSayingWhenItIsTheClassicWire() {
         ByteBuffer classic = ByteBuffer.wrap("[3#co_begin]101".getBytes(StandardCharsets.US_ASCII));
-        assertThatThrownBy(() -> Preface.check(classic)).isInstanceOf(HbiProtocolException.class)
+        assertThatThrownBy(() -> Preface.checkMagic(classic)).isInstanceOf(HbiProtocolException.class)
                 .hasMessageContaining("it speaks the classic wire");
     }
 
     @Test
     void refusesAnotherVersionWithVersionMismatch() {
         ByteBuffer v2 = Preface.magicAndVersion().putShort(8, (short) 2);
-        assertThatThrownBy(() -> Preface.check(v2)).isInstanceOf(HbiProtocolException.class)
+        assertThatThrownBy(() -> Preface.checkVersion(v2)).isInstanceOf(HbiProtocolException.class)
                 .satisfies(e -> assertThat(((HbiProtocolException) e).errorCode()).isEqualTo(ErrorCode.VERSION_MISMATCH))
                 .hasMessageContaining("version 2");
     }

@@ -1,0 +1,633 @@
+package dev.hbi.internal;
+
+import dev.hbi.ConnectionClosedException;
+import dev.hbi.ConversationInterruptedException;
+import dev.hbi.ConversationResetException;
+import dev.hbi.DisconnectCause;
+import dev.hbi.ErrorCode;
+import dev.hbi.HbiConfig;
+import dev.hbi.HbiProtocolException;
+import dev.hbi.HbiTimeoutException;
+import dev.hbi.HostingEnv;
+import dev.hbi.internal.wire.Frame;
+import dev.hbi.internal.wire.FrameDecoder;
+import dev.hbi.internal.wire.FrameEncoder;
+import dev.hbi.internal.wire.FrameLog;
+import dev.hbi.internal.wire.FrameType;
+import dev.hbi.internal.wire.Preface;
+import dev.hbi.internal.wire.Settings;
+import dev.hbi.internal.wire.StreamDecoder;
+import dev.hbi.internal.wire.Utf8;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The multiplexed wire of one connection (docs/wire-protocol.md): frames of all conversations
+ * interleaved, flow control per conversation and for the connection, a failure ending only its
+ * conversation.
+ *
+ * <p>The reader thread runs {@link #run()}: it reads the preface, then dispatches each frame without ever
+ * waiting on anything but the socket (scripts and data go into each conversation's {@link MuxInbound},
+ * whose window the peer may not exceed; control frames go out through {@link WireWriter#sendNow}).
+ * Conversations send on their own threads, taking credit from their {@link SendWindow} and the
+ * connection's outside any lock of the writer. A keeper thread pings a quiet peer and ends the connection
+ * when it stays silent for the idle timeout.
+ *
+ * <p>Locks: {@code lock} guards the conversation table, id allocation, the open counts and the
+ * shutdown flags. It is never held while another lock of HBI is taken, except that {@link MuxStream}
+ * closing takes it after releasing its own state.
+ */
+final class MuxSession implements Session {
+
+    private static final System.Logger FRAMES = System.getLogger("dev.hbi.frames");
+    private static final int FIRST_DIALER_ID = 1;
+    private static final int FIRST_ACCEPTOR_ID = 2;
+
+    private final Connection connection;
+    private final WireWriter writer;
+    private final WireInput input;
+    private final boolean dialer;
+    private final Settings local;
+    private final FrameDecoder decoder;
+    private final CompletableFuture<Settings> ready = new CompletableFuture<>();
+    private volatile Settings remote;
+    private volatile SendWindow connectionSend;
+    private volatile boolean peerSpeaksMux;
+    private final AtomicLong connectionReceive;
+    private final AtomicLong connectionUnacknowledged = new AtomicLong();
+    private volatile long lastReceived = System.nanoTime();
+    private volatile boolean pingOutstanding;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Map<Integer, MuxStream> streams = new HashMap<>(); // guarded by lock
+    private int nextId; // guarded by lock
+    private int postingOpen; // guarded by lock
+    private int hostingOpen; // guarded by lock
+    private boolean goAwaySent; // guarded by lock
+    private boolean goAwayReceived; // guarded by lock
+    private Supplier<RuntimeException> refusal; // guarded by lock
+
+    MuxSession(Connection connection, Wire wire, WireWriter writer, boolean dialer, ByteBuffer sniffed) {
+        HbiConfig config = connection.config();
+        this.connection = connection;
+        this.writer = writer;
+        this.dialer = dialer;
+        this.input = new WireInput(wire, config.readBufferSize(), sniffed);
+        this.local = new Settings(config.maxFrameSize(), config.initialWindowSize(), config.connectionWindowSize(),
+                config.maxConcurrentConversations(), Math.min(config.maxPacketSize(), config.initialWindowSize()));
+        this.decoder = new FrameDecoder(local.maxFrameSize());
+        this.connectionReceive = new AtomicLong(local.connectionWindowSize());
+        this.nextId = dialer ? FIRST_DIALER_ID : FIRST_ACCEPTOR_ID;
+        if (dialer) {
+            // §2.3: the dialer sends its preface at once
+            writer.sendNow(FrameEncoder.preface(local));
+        }
+    }
+
+    @Override
+    public HbiConfig.Wire wire() {
+        return HbiConfig.Wire.MULTIPLEXED;
+    }
+
+    /**
+     * Tells whether the peer showed it speaks this wire (its magic arrived).
+     *
+     * @return {@code false} until then; a dialer that gives up before knows the peer may be classic
+     */
+    boolean peerSpeaksMux() {
+        return peerSpeaksMux;
+    }
+
+    // ---- the reader ----
+
+    @Override
+    public void run() throws IOException {
+        readPreface();
+        Thread.ofVirtual().name(connection.name() + "-keeper").start(this::keep);
+        while (!connection.isClosing()) {
+            Frame frame = input.read(decoder);
+            if (frame == null) {
+                return;
+            }
+            lastReceived = System.nanoTime();
+            if (FRAMES.isLoggable(Level.TRACE)) {
+                FRAMES.log(Level.TRACE, connection.name() + " " + FrameLog.format(true, frame));
+            }
+            dispatch(frame);
+        }
+    }
+
+    private void readPreface() throws IOException {
+        ByteBuffer head = input.read(new FixedLength(Preface.LENGTH));
+        if (head == null) {
+            throw new EOFException("the peer closed the connection before sending the multiplexed wire's preface");
+        }
+        Preface.checkMagic(head);
+        peerSpeaksMux = true;
+        if (!dialer) {
+            writer.sendNow(FrameEncoder.preface(local));
+        }
+        Preface.checkVersion(head);
+        Frame first = input.read(decoder);
+        if (first == null) {
+            throw new EOFException("the peer closed the connection before its SETTINGS");
+        }
+        if (!(first instanceof Frame.SettingsFrame settings)) {
+            throw new HbiProtocolException("the preface must end with SETTINGS, not " + first
+                    + " (wire-protocol.md §2.1)");
+        }
+        remote = settings.settings();
+        connectionSend = new SendWindow("the connection", remote.connectionWindowSize());
+        ready.complete(remote);
+        if (connection.isClosing()) {
+            connectionSend.close(connection::closedException);
+        }
+    }
+
+    private void dispatch(Frame frame) {
+        switch (frame) {
+            case Frame.Data d -> {
+                MuxStream s = payload(d.conversationId(), d.payload().remaining());
+                if (s != null) {
+                    s.onData(d.payload());
+                }
+            }
+            case Frame.Code c -> {
+                MuxStream s = payload(c.conversationId(), c.text().remaining());
+                if (s != null) {
+                    s.onCode(c);
+                }
+            }
+            case Frame.End e -> {
+                MuxStream s = streamFor(e.conversationId(), true);
+                if (s != null) {
+                    s.onEnd();
+                }
+            }
+            case Frame.Reset r -> {
+                MuxStream s = streamFor(r.conversationId(), false);
+                if (s != null) {
+                    s.onReset(r.errorCode(), r.message());
+                }
+            }
+            case Frame.WindowUpdate w -> windowUpdate(w);
+            case Frame.Ping p -> ping(p);
+            case Frame.GoAway g -> goAway(g);
+            case Frame.SettingsFrame s -> throw new HbiProtocolException("a second SETTINGS frame (wire-protocol.md §4.8)");
+            case Frame.Unknown u -> {
+                // §3.6: frames of unknown types are ignored
+            }
+        }
+    }
+
+    /** Accounts DATA or CODE bytes against both windows (§6.4), then finds their conversation. */
+    private MuxStream payload(int id, int n) {
+        if (connectionReceive.addAndGet(-n) < 0) {
+            throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "the peer sent more than the connection"
+                    + " window of " + local.connectionWindowSize() + " bytes allows (wire-protocol.md §6.4)");
+        }
+        MuxStream s = streamFor(id, true);
+        if (s == null) {
+            credit(0, 0, n);
+            return null;
+        }
+        if (!s.inbound.receive(n)) {
+            throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "the peer sent more than the window of "
+                    + s.describe() + " allows (wire-protocol.md §6.4)");
+        }
+        return s;
+    }
+
+    /**
+     * Finds the conversation of a frame, opening a hosting conversation for a new id of the peer's (§5.2,
+     * §5.4).
+     *
+     * @return the conversation, or {@code null} if the frame is to be ignored
+     */
+    private MuxStream streamFor(int id, boolean opens) {
+        MuxStream opened;
+        lock.lock();
+        try {
+            MuxStream s = streams.get(id);
+            if (s != null) {
+                if (opens && s.peerTerminal()) {
+                    throw new HbiProtocolException("the peer sent more on conversation " + id + " after ending its"
+                            + " part of it (wire-protocol.md §5.5)");
+                }
+                return s;
+            }
+            if (!opens) {
+                return null;
+            }
+            if (isOwn(id)) {
+                throw new HbiProtocolException("the peer sent a frame for conversation " + id + ", which this side"
+                        + " did not start or has closed (wire-protocol.md §5.4)");
+            }
+            opened = new MuxStream.Hosting(this, id, remote.initialWindowSize(), local.initialWindowSize());
+            streams.put(id, opened);
+            if (refusal != null || goAwaySent || hostingOpen >= local.maxConcurrentConversations()) {
+                refuse((MuxStream.Hosting) opened);
+                return opened;
+            }
+            hostingOpen++;
+        } finally {
+            lock.unlock();
+        }
+        connection.startHosting((MuxStream.Hosting) opened);
+        return opened;
+    }
+
+    /** §5.6, §9.4: a conversation this side will not land; its frames are dropped until the peer ends. */
+    private void refuse(MuxStream.Hosting stream) {
+        String why = goAwaySent ? "this side is shutting down"
+                : "this side already has " + local.maxConcurrentConversations() + " conversations open";
+        stream.refuse(why);
+    }
+
+    private boolean isOwn(int id) {
+        return (id % 2 == 1) == dialer;
+    }
+
+    private void windowUpdate(Frame.WindowUpdate w) {
+        if (w.conversationId() == 0) {
+            connectionSend.release(w.increment());
+            return;
+        }
+        MuxStream s;
+        lock.lock();
+        try {
+            s = streams.get(w.conversationId());
+        } finally {
+            lock.unlock();
+        }
+        if (s != null) {
+            s.sendWindow.release(w.increment());
+        }
+    }
+
+    private void ping(Frame.Ping p) {
+        if (p.ack()) {
+            pingOutstanding = false;
+            return;
+        }
+        if (writer.backlog() > 2L * connection.config().outboundQueueBytes()) {
+            throw new HbiProtocolException(ErrorCode.ENHANCE_YOUR_CALM, "the peer sends PINGs faster than it reads"
+                    + " the answers (wire-protocol.md §9.2)");
+        }
+        sendNow(FrameEncoder.ping(true, p.opaque()));
+    }
+
+    private void goAway(Frame.GoAway g) {
+        if (g.errorCode() != ErrorCode.NO_ERROR) {
+            boolean plain = g.errorCode() == ErrorCode.CANCEL || g.errorCode() == ErrorCode.INTERNAL_ERROR;
+            throw new PeerErrorReceived(plain && !g.message().isEmpty() ? g.message()
+                    : g.errorCode() + (g.message().isEmpty() ? "" : ": " + g.message()));
+        }
+        lock.lock();
+        try {
+            goAwayReceived = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- conversations ----
+
+    @Override
+    public void awaitReady(Deadline deadline) {
+        try {
+            ready.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw deadline.expired("the peer's preface of the multiplexed wire");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversationInterruptedException("interrupted while waiting for the peer's preface", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : connection.closedException();
+        }
+    }
+
+    @Override
+    public PostingConversationImpl openPosting(HostingEnv env, Deadline deadline) {
+        awaitReady(deadline);
+        MuxStream.Posting stream;
+        lock.lock();
+        try {
+            while (refusal == null && !goAwaySent && !goAwayReceived
+                    && postingOpen >= remote.maxConcurrentConversations()) {
+                deadline.await(changed, "one of the peer's " + remote.maxConcurrentConversations()
+                        + " conversation slots to be free");
+            }
+            if (refusal != null) {
+                throw refusal.get();
+            }
+            if (goAwaySent || goAwayReceived) {
+                throw new ConversationResetException(ErrorCode.REFUSED_CONVERSATION, (goAwaySent ? "this side" : "the peer")
+                        + " is shutting down: no new conversations (wire-protocol.md §9.4)");
+            }
+            stream = new MuxStream.Posting(this, allocate(), remote.initialWindowSize(), local.initialWindowSize());
+            streams.put(stream.id, stream);
+            postingOpen++;
+        } finally {
+            lock.unlock();
+        }
+        PostingConversationImpl co = new PostingConversationImpl(connection, stream, env);
+        stream.bind(co);
+        connection.postingStarted(co);
+        return co;
+    }
+
+    /** §5.1: the next free id of this side's parity, wrapping around. */
+    private int allocate() {
+        while (true) {
+            int id = nextId;
+            nextId = nextId > Integer.MAX_VALUE - 2 ? (dialer ? FIRST_DIALER_ID : FIRST_ACCEPTOR_ID) : nextId + 2;
+            if (!streams.containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    /**
+     * Forgets a conversation whose parts have both ended (§5.4): its id may be reused.
+     *
+     * @param stream the conversation
+     */
+    void closed(MuxStream stream) {
+        lock.lock();
+        try {
+            if (streams.remove(stream.id, stream)) {
+                if (isOwn(stream.id)) {
+                    postingOpen--;
+                } else if (!((MuxStream.Hosting) stream).refused()) {
+                    hostingOpen--;
+                }
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- sending ----
+
+    /** Sends a script as CODE frames, split to the peer's frame size and to the credit there is (§4.2, §6.6). */
+    void sendScript(MuxStream stream, boolean object, String code, Deadline deadline) {
+        byte[] bytes = Utf8.encode(code);
+        Settings peer = remote;
+        if (bytes.length > peer.maxScriptSize()) {
+            throw new IllegalArgumentException(stream.describe() + ": a script of " + bytes.length + " bytes is longer"
+                    + " than the peer accepts (MAX_SCRIPT_SIZE " + peer.maxScriptSize() + ", wire-protocol.md §6.6);"
+                    + " send large values as binary data");
+        }
+        int at = 0;
+        do {
+            int n = bytes.length == 0 ? 0 : takeCredit(stream, Math.min(bytes.length - at, peer.maxFrameSize()), deadline);
+            boolean more = at + n < bytes.length;
+            writer.send(FrameEncoder.code(stream.id, object, more, ByteBuffer.wrap(bytes, at, n)), deadline);
+            at += n;
+        } while (at < bytes.length);
+    }
+
+    /** Sends binary data as DATA frames; a large frame is written from the caller's buffer (§4.1, §6.2). */
+    void sendData(MuxStream stream, ByteBuffer data, Deadline deadline) {
+        while (data.hasRemaining()) {
+            int n = takeCredit(stream, Math.min(data.remaining(), remote.maxFrameSize()), deadline);
+            ByteBuffer part = data.slice(data.position(), n);
+            try {
+                writer.sendData(FrameEncoder.header(n, FrameType.DATA, 0, stream.id), part, deadline);
+            } catch (HbiTimeoutException | ConversationInterruptedException e) {
+                // never written, or the connection is being closed: the peer has not counted these bytes
+                connectionSend.release(n);
+                stream.reset(ErrorCode.CANCEL, stream.describe() + " could not send its data: " + e.getMessage());
+                throw e;
+            }
+            data.position(data.position() + n);
+        }
+    }
+
+    private int takeCredit(MuxStream stream, int wanted, Deadline deadline) {
+        int mine = stream.sendWindow.acquire(wanted, deadline);
+        int taken;
+        try {
+            taken = connectionSend.acquire(mine, deadline);
+        } catch (RuntimeException e) {
+            stream.sendWindow.release(mine);
+            throw e;
+        }
+        if (taken < mine) {
+            stream.sendWindow.release(mine - taken);
+        }
+        return taken;
+    }
+
+    /**
+     * Queues a frame without waiting: ends of parts, resets, control frames. Once the connection is
+     * closing there is nobody to tell.
+     *
+     * @param frame the frame
+     */
+    void sendNow(ByteBuffer frame) {
+        try {
+            writer.sendNow(frame);
+        } catch (ConnectionClosedException closing) {
+            // the peer is told nothing more; the connection's end fails every waiter
+        }
+    }
+
+    /**
+     * Credits consumed bytes back to the peer: the conversation's window when due, the connection's once
+     * half of it is consumed (§6.3).
+     *
+     * @param id                    the conversation
+     * @param conversationIncrement credit due to the conversation now, or 0
+     * @param connectionBytes       bytes consumed
+     */
+    void credit(int id, int conversationIncrement, int connectionBytes) {
+        if (conversationIncrement > 0) {
+            sendNow(FrameEncoder.windowUpdate(id, conversationIncrement));
+        }
+        if (connectionUnacknowledged.addAndGet(connectionBytes) >= local.connectionWindowSize() / 2) {
+            long increment = connectionUnacknowledged.getAndSet(0);
+            if (increment > 0) {
+                connectionReceive.addAndGet(increment);
+                sendNow(FrameEncoder.windowUpdate(0, (int) increment));
+            }
+        }
+    }
+
+    int peerMaxFrameSize() {
+        Settings peer = remote;
+        return peer != null ? peer.maxFrameSize() : Settings.DEFAULTS.maxFrameSize();
+    }
+
+    int localMaxScriptSize() {
+        return local.maxScriptSize();
+    }
+
+    // ---- liveness, shutdown and the end ----
+
+    /** Pings a quiet peer after a third of the idle timeout, ends the connection after all of it (§9.1, §9.3). */
+    private void keep() {
+        long idle = connection.config().idleTimeout().toNanos();
+        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idle / 6);
+        while (!connection.isClosing()) {
+            lock.lock();
+            try {
+                changed.awaitNanos(period);
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            long silent = System.nanoTime() - lastReceived;
+            if (silent >= idle) {
+                connection.terminate(new DisconnectCause.IdleTimeout(Duration.ofNanos(silent)));
+                return;
+            }
+            if (silent >= idle / 3 && !pingOutstanding) {
+                pingOutstanding = true;
+                sendNow(FrameEncoder.ping(false, System.nanoTime()));
+            }
+        }
+    }
+
+    /**
+     * Starts a graceful shutdown (§9.4): GOAWAY, then no new conversations either way.
+     *
+     * @return whether conversations are still open
+     */
+    boolean shutdown() {
+        lock.lock();
+        try {
+            if (!goAwaySent) {
+                goAwaySent = true;
+                sendNow(FrameEncoder.goAway(ErrorCode.NO_ERROR, "shutting down", peerMaxFrameSize()));
+                changed.signalAll();
+            }
+            return !streams.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until no conversation is open.
+     *
+     * @param deadline when to stop waiting
+     * @return {@code true} if none is open
+     */
+    boolean awaitIdle(Deadline deadline) {
+        lock.lock();
+        try {
+            while (!streams.isEmpty() && refusal == null && deadline.remainingNanos() > 0) {
+                changed.awaitNanos(deadline.remainingNanos());
+            }
+            return streams.isEmpty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return streams.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void peerEnded(Supplier<RuntimeException> refused) {
+        for (MuxStream s : snapshot()) {
+            if (s instanceof MuxStream.Posting) {
+                s.connectionEnded(refused.get());
+            }
+        }
+    }
+
+    @Override
+    public void terminated(Supplier<RuntimeException> refused) {
+        List<MuxStream> open;
+        lock.lock();
+        try {
+            refusal = refused;
+            open = new ArrayList<>(streams.values());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        open.forEach(s -> s.connectionEnded(refused.get()));
+        SendWindow window = connectionSend;
+        if (window != null) {
+            window.close(refused);
+        }
+        ready.completeExceptionally(refused.get());
+    }
+
+    private List<MuxStream> snapshot() {
+        lock.lock();
+        try {
+            return new ArrayList<>(streams.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ByteBuffer farewell(DisconnectCause cause) {
+        if (!peerSpeaksMux) {
+            return null; // §2.4: a peer that does not speak this wire is told nothing
+        }
+        return switch (cause) {
+            case DisconnectCause.LocalClose close -> FrameEncoder.goAway(ErrorCode.NO_ERROR, close.detail(), peerMaxFrameSize());
+            case DisconnectCause.LocalError error -> FrameEncoder.goAway(code(error.failure()),
+                    Farewells.reason(error.reason()), peerMaxFrameSize());
+            case DisconnectCause.IdleTimeout idle -> FrameEncoder.goAway(ErrorCode.IDLE_TIMEOUT, idle.message(),
+                    peerMaxFrameSize());
+            default -> null;
+        };
+    }
+
+    private static ErrorCode code(Throwable failure) {
+        if (failure == null) {
+            return ErrorCode.CANCEL; // disconnect(reason): the application no longer wants the connection
+        }
+        return failure instanceof HbiProtocolException p ? p.errorCode() : ErrorCode.INTERNAL_ERROR;
+    }
+
+    /** Collects a fixed number of bytes: the preface's magic and version. */
+    private static final class FixedLength implements StreamDecoder<ByteBuffer> {
+        private final ByteBuffer bytes;
+
+        FixedLength(int length) {
+            this.bytes = ByteBuffer.allocate(length);
+        }
+
+        @Override
+        public ByteBuffer decode(ByteBuffer in) {
+            int n = Math.min(bytes.remaining(), in.remaining());
+            bytes.put(bytes.position(), in, in.position(), n);
+            bytes.position(bytes.position() + n);
+            in.position(in.position() + n);
+            return bytes.hasRemaining() ? null : bytes.flip();
+        }
+
+        @Override
+        public boolean isIdle() {
+            return bytes.position() == 0;
+        }
+    }
+}
