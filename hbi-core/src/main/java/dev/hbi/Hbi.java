@@ -77,25 +77,25 @@ public final class Hbi {
      * @throws ConnectionClosedException if the connection ended during init
      */
     public static HbiConnection connect(SocketAddress address, HostingEnv env, HbiConfig config) {
-        HbiConfig.Wire wire = config.wire() == HbiConfig.Wire.AUTO ? HbiConfig.Wire.MULTIPLEXED : config.wire();
+        if (config.wire() != HbiConfig.Wire.AUTO) {
+            return dial(address, env, config, Connection.Protocol.dialing(config.wire()));
+        }
         try {
-            return dial(address, env, config, wire);
-        } catch (ProbeFailedException e) {
-            if (config.wire() == HbiConfig.Wire.AUTO) {
-                return dial(address, env, config, HbiConfig.Wire.CLASSIC);
-            }
-            throw e;
+            return dial(address, env, config, Connection.Protocol.probing());
+        } catch (ProbeFailedException classicPeer) {
+            return dial(address, env, config, Connection.Protocol.dialing(HbiConfig.Wire.CLASSIC));
         }
     }
 
-    private static HbiConnection dial(SocketAddress address, HostingEnv env, HbiConfig config, HbiConfig.Wire wire) {
+    private static HbiConnection dial(SocketAddress address, HostingEnv env, HbiConfig config,
+                                      Connection.Protocol protocol) {
         SocketChannel channel;
         try {
             channel = Sockets.connect(address, config.connectTimeout());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to " + describe(address) + ": " + e.getMessage(), e);
         }
-        return start(channel, env, config, Connection.Protocol.dialing(wire));
+        return start(channel, env, config, protocol);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class Hbi {
      */
     public static HbiConnection adopt(SocketChannel channel, HostingEnv env, HbiConfig config, boolean dialed) {
         HbiConfig.Wire wire = config.wire() == HbiConfig.Wire.AUTO ? HbiConfig.Wire.MULTIPLEXED : config.wire();
-        return start(channel, env, config, new Connection.Protocol(wire, dialed, java.nio.ByteBuffer.allocate(0)));
+        return start(channel, env, config, new Connection.Protocol(wire, dialed, java.nio.ByteBuffer.allocate(0), false));
     }
 
     private static HbiConnection start(SocketChannel channel, HostingEnv env, HbiConfig config,

@@ -20,8 +20,10 @@ import java.util.Objects;
  * @param readBufferSize     the size of the connection's read buffer
  * @param idleTimeout        multiplexed wire: how long the peer may stay silent (it is pinged after a third
  *                           of it) before the connection is closed
- * @param detectionWindow    a server of both wires: how long it waits for a client's first byte before it
- *                           decides the client speaks the classic wire (docs/wire-protocol.md §10)
+ * @param detectionWindow    how long a server of both wires waits for a client's first byte before it
+ *                           decides the client speaks the classic wire, and how long an AUTO client waits
+ *                           for the server's preface before it tries the classic wire
+ *                           (docs/wire-protocol.md §10)
  * @param maxFrameSize       multiplexed wire: the largest frame payload accepted from the peer
  * @param initialWindowSize  multiplexed wire: how many unread bytes each conversation may hold; also bounds
  *                           the scripts the peer may send, with {@code maxPacketSize}

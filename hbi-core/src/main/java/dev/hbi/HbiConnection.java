@@ -80,14 +80,16 @@ public interface HbiConnection extends AutoCloseable {
     void disconnect(String reason);
 
     /**
-     * Closes the connection gracefully: starts no new conversation and refuses the peer's new ones (on the
-     * multiplexed wire the peer is told, with GOAWAY, and refuses too), lets the conversations in flight
-     * finish for at most {@code timeout}, then closes. A conversation opened here meanwhile fails with
-     * {@link ConversationResetException} and {@link ErrorCode#REFUSED_CONVERSATION}.
+     * Starts closing the connection gracefully and returns at once: from now on no new conversation
+     * starts here, and the peer's new ones are refused (on the multiplexed wire the peer is told, with
+     * GOAWAY, and refuses too). The conversations in flight may finish for at most {@code timeout}; then the
+     * connection closes. A conversation opened meanwhile fails with {@link ConversationResetException}
+     * and {@link ErrorCode#REFUSED_CONVERSATION}.
      *
      * @param timeout how long conversations in flight may take to finish
+     * @return a stage that completes with the cause when the connection is down
      */
-    void shutdown(Duration timeout);
+    CompletionStage<DisconnectCause> shutdown(Duration timeout);
 
     /**
      * Closes the connection: what was already sent is flushed, conversations in flight fail with

@@ -73,6 +73,7 @@ public final class Connection implements HbiConnection {
     private final ReentrantLock hostingLock = new ReentrantLock();
     private final Condition hostingDone = hostingLock.newCondition();
     private volatile Thread reader;
+    private final boolean probe;
     private volatile boolean initStarted;
     private volatile boolean shuttingDown;
 
@@ -88,6 +89,7 @@ public final class Connection implements HbiConnection {
                 : new MuxSession(this, wire, writer, protocol.dialer(), protocol.sniffed());
         this.postingEnd = new PostingEndImpl(this);
         this.hostingEnd = new HostingEndImpl(this);
+        this.probe = protocol.probe();
     }
 
     /**
@@ -97,14 +99,17 @@ public final class Connection implements HbiConnection {
      * @param dialer  whether this side dialed (multiplexed wire: odd conversation ids, sends its preface
      *                first)
      * @param sniffed bytes already read from the wire to tell the wires apart, to be read again
+     * @param probe   whether this is an AUTO client's try of the multiplexed wire: it waits for the peer's
+     *                preface only the detection window, then the classic wire is tried
      */
-    public record Protocol(HbiConfig.Wire wire, boolean dialer, ByteBuffer sniffed) {
+    public record Protocol(HbiConfig.Wire wire, boolean dialer, ByteBuffer sniffed, boolean probe) {
         /**
          * Checks the wire.
          *
          * @param wire    the wire
          * @param dialer  whether this side dialed
          * @param sniffed bytes already read
+         * @param probe   whether this is an AUTO client's try of the multiplexed wire
          */
         public Protocol {
             if (wire == HbiConfig.Wire.AUTO) {
@@ -119,7 +124,16 @@ public final class Connection implements HbiConnection {
          * @return the protocol
          */
         public static Protocol dialing(HbiConfig.Wire wire) {
-            return new Protocol(wire, true, ByteBuffer.allocate(0));
+            return new Protocol(wire, true, ByteBuffer.allocate(0), false);
+        }
+
+        /**
+         * Returns the protocol of an AUTO client trying the multiplexed wire.
+         *
+         * @return the protocol
+         */
+        public static Protocol probing() {
+            return new Protocol(HbiConfig.Wire.MULTIPLEXED, true, ByteBuffer.allocate(0), true);
         }
     }
 
@@ -173,7 +187,7 @@ public final class Connection implements HbiConnection {
     public void init() {
         Optional<InitHook> hook = env.initHook();
         try {
-            session.awaitReady(Deadline.after(config.connectTimeout()));
+            session.awaitReady(Deadline.after(probe ? config.detectionWindow() : config.connectTimeout()));
             initStarted = true;
             if (hook.isPresent()) {
                 hook.get().init(postingEnd, hostingEnd);
@@ -484,12 +498,21 @@ public final class Connection implements HbiConnection {
     }
 
     @Override
-    public void shutdown(Duration timeout) {
+    public CompletionStage<DisconnectCause> shutdown(Duration timeout) {
         shuttingDown = true;
         if (session instanceof MuxSession mux) {
             mux.shutdown();
         }
         Deadline deadline = Deadline.after(timeout);
+        Thread.ofVirtual().name(name + "-shutdown").start(() -> {
+            awaitQuiet(deadline);
+            close();
+        });
+        return disconnected();
+    }
+
+    /** Waits until no conversation is in flight, the connection ends, or the deadline passes. */
+    private void awaitQuiet(Deadline deadline) {
         hostingLock.lock();
         try {
             while ((!hosting.isEmpty() || !posting.isEmpty()) && !isClosing() && deadline.remainingNanos() > 0) {
@@ -500,7 +523,6 @@ public final class Connection implements HbiConnection {
         } finally {
             hostingLock.unlock();
         }
-        close();
     }
 
     /**

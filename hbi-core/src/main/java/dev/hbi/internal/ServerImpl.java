@@ -124,11 +124,11 @@ public final class ServerImpl implements HbiServer {
     /** Decides the wire of an accepted connection: as configured, or by the client's first byte (§10). */
     private Connection.Protocol protocol(SocketChannel socket) throws IOException {
         if (config.wire() != HbiConfig.Wire.AUTO) {
-            return new Connection.Protocol(config.wire(), false, ByteBuffer.allocate(0));
+            return new Connection.Protocol(config.wire(), false, ByteBuffer.allocate(0), false);
         }
         ByteBuffer first = Sniffer.firstBytes(socket, config.detectionWindow());
         boolean mux = first.hasRemaining() && first.get(0) == Preface.FIRST_BYTE;
-        return new Connection.Protocol(mux ? HbiConfig.Wire.MULTIPLEXED : HbiConfig.Wire.CLASSIC, false, first);
+        return new Connection.Protocol(mux ? HbiConfig.Wire.MULTIPLEXED : HbiConfig.Wire.CLASSIC, false, first, false);
     }
 
     private static void closeQuietly(SocketChannel socket) {

@@ -1,0 +1,172 @@
+package dev.hbi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hbi.DisconnectCause;
+import dev.hbi.ErrorCode;
+import dev.hbi.Hbi;
+import dev.hbi.HbiConfig;
+import dev.hbi.HbiServer;
+import dev.hbi.internal.wire.Frame;
+import dev.hbi.internal.wire.FrameEncoder;
+import dev.hbi.internal.wire.FrameType;
+import dev.hbi.internal.wire.Preface;
+import dev.hbi.internal.wire.Settings;
+import dev.hbi.testing.TestServices;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The exact frames this library sends on the multiplexed wire, against a peer scripted by hand. */
+class MuxWireTest {
+
+    private HbiServer server;
+    private final CompletableFuture<DisconnectCause> serverSaw = new CompletableFuture<>();
+
+    private void serve(HbiConfig config) {
+        server = Hbi.serve(Hbi.address("127.0.0.1:0"), () -> TestServices.echo()
+                .onCleanup((po, ho, cause) -> serverSaw.complete(cause)), config);
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static ByteBuffer code(int id, String text) {
+        return FrameEncoder.code(id, false, false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void answersARequestWithCodeObjectAndEndFrames() throws IOException {
+        serve(HbiConfig.defaults());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            peer.send(code(1, "echo('hi')"), FrameEncoder.end(1));
+            assertThat(peer.next()).isEqualTo(new Frame.Code(1, true, false,
+                    ByteBuffer.wrap("'hi'".getBytes(StandardCharsets.UTF_8))));
+            assertThat(peer.next()).isEqualTo(new Frame.End(1));
+        }
+    }
+
+    @Test
+    void aSilentPeerIsPingedThenToldItIdledOut() throws Exception {
+        serve(HbiConfig.builder().idleTimeout(Duration.ofMillis(300)).build());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            List<Frame> frames = peer.framesToEnd();
+            assertThat(frames).anyMatch(f -> f instanceof Frame.Ping p && !p.ack());
+            assertThat(frames.get(frames.size() - 1)).isInstanceOfSatisfying(Frame.GoAway.class,
+                    g -> assertThat(g.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT));
+            assertThat(serverSaw.get(5, TimeUnit.SECONDS)).isInstanceOf(DisconnectCause.IdleTimeout.class);
+        }
+    }
+
+    @Test
+    void moreDataThanTheWindowAllowsIsAFlowControlError() throws Exception {
+        serve(HbiConfig.builder().initialWindowSize(16384).maxFrameSize(16384).build());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            ByteBuffer chunk = ByteBuffer.allocate(16384);
+            peer.send(code(1, "x = 1"));
+            peer.send(FrameEncoder.data(1, chunk));
+            assertGoAway(peer.framesToEnd(), ErrorCode.FLOW_CONTROL_ERROR, "more than the window of hosting conversation 1");
+        }
+    }
+
+    @Test
+    void aFrameForAConversationThisSideNeverStartedIsAProtocolError() throws Exception {
+        serve(HbiConfig.defaults());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            peer.send(code(2, "x = 1"));
+            assertGoAway(peer.framesToEnd(), ErrorCode.PROTOCOL_ERROR, "conversation 2, which this side did not start");
+        }
+    }
+
+    @Test
+    void aFrameLongerThanMaxFrameSizeIsAFrameSizeError() throws Exception {
+        serve(HbiConfig.builder().maxFrameSize(16384).build());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            peer.send(FrameEncoder.header(16385, FrameType.DATA, 0, 1));
+            assertGoAway(peer.framesToEnd(), ErrorCode.FRAME_SIZE_ERROR, "longer than the MAX_FRAME_SIZE of 16384");
+        }
+    }
+
+    @Test
+    void moreCodeAfterTheEndIsAProtocolError() throws Exception {
+        serve(HbiConfig.defaults());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            peer.send(code(1, "x = 1"), FrameEncoder.end(1), code(1, "y = 2"));
+            List<Frame> frames = peer.framesToEnd();
+            assertGoAway(frames, ErrorCode.PROTOCOL_ERROR, "after ending its part of it");
+        }
+    }
+
+    @Test
+    void anotherVersionGetsOurPrefaceThenVersionMismatch() throws Exception {
+        serve(HbiConfig.defaults());
+        ByteBuffer v2 = FrameEncoder.preface(Settings.DEFAULTS);
+        v2.putShort(8, (short) 2);
+        try (MuxPeer peer = MuxPeer.dial(server.address(), v2)) {
+            assertThat(peer.readPreface()).isNotNull();
+            assertGoAway(peer.framesToEnd(), ErrorCode.VERSION_MISMATCH, "version 2");
+        }
+    }
+
+    @Test
+    void framesOfUnknownTypesAreIgnored() throws IOException {
+        serve(HbiConfig.defaults());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            ByteBuffer unknown = ByteBuffer.allocate(12).put(FrameEncoder.header(3, FrameType.DATA, 0, 1))
+                    .put((byte) 1).put((byte) 2).put((byte) 3).flip();
+            unknown.put(3, (byte) 0x2a);
+            peer.send(unknown, code(1, "echo(7)"), FrameEncoder.end(1));
+            assertThat(peer.next()).isInstanceOf(Frame.Code.class);
+        }
+    }
+
+    @Test
+    void aPingIsAnsweredWithTheSameBytes() throws IOException {
+        serve(HbiConfig.defaults());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            peer.send(FrameEncoder.ping(false, 0x1122334455667788L));
+            assertThat(peer.next()).isEqualTo(new Frame.Ping(true, 0x1122334455667788L));
+        }
+    }
+
+    @Test
+    void aConversationBeyondTheLimitIsRefusedAndTheOthersGoOn() throws IOException {
+        serve(HbiConfig.builder().maxConcurrentConversations(1).build());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            peer.send(code(1, "x = 1"), code(3, "y = 2"));
+            assertThat(peer.next()).isInstanceOfSatisfying(Frame.Reset.class, r -> {
+                assertThat(r.conversationId()).isEqualTo(3);
+                assertThat(r.errorCode()).isEqualTo(ErrorCode.REFUSED_CONVERSATION);
+            });
+            peer.send(FrameEncoder.end(3), FrameEncoder.end(1));
+            assertThat(peer.next()).isEqualTo(new Frame.End(1));
+        }
+    }
+
+    @Test
+    void aClassicPacketAfterTheMagicByteIsNotMistakenForTheMultiplexedWire() throws IOException {
+        serve(HbiConfig.defaults());
+        ByteBuffer garbage = ByteBuffer.wrap(new byte[] {Preface.FIRST_BYTE, 'n', 'o', 'p', 'e', '!', '!', '!', 0, 1});
+        try (MuxPeer peer = MuxPeer.dial(server.address(), garbage)) {
+            assertThat(peer.framesToEnd()).isEmpty();
+        }
+    }
+
+    private static void assertGoAway(List<Frame> frames, ErrorCode code, String reason) {
+        assertThat(frames).isNotEmpty();
+        assertThat(frames.get(frames.size() - 1)).isInstanceOfSatisfying(Frame.GoAway.class, g -> {
+            assertThat(g.errorCode()).isEqualTo(code);
+            assertThat(g.message()).contains(reason);
+        });
+    }
+}
