@@ -30,6 +30,7 @@ abstract class MuxStream implements ConversationWire {
     private boolean partialObject; // reader only
     private volatile boolean sentTerminal;
     private volatile boolean peerTerminal;
+    private volatile boolean resetSent;
 
     MuxStream(MuxSession session, int id, int sendWindowSize, int receiveWindowSize) {
         this.session = session;
@@ -109,7 +110,9 @@ abstract class MuxStream implements ConversationWire {
      * @param message what the peer is told
      */
     final void reset(ErrorCode code, String message) {
-        if (!(sentTerminal && peerTerminal)) {
+        // one RESET at most: the threads it wakes report their failure here again
+        if (!resetSent && !(sentTerminal && peerTerminal)) {
+            resetSent = true;
             sentTerminal = true;
             session.sendNow(FrameEncoder.reset(id, code, message, session.peerMaxFrameSize()));
         }
@@ -177,6 +180,7 @@ abstract class MuxStream implements ConversationWire {
         try {
             inbound.offerScript(object, Utf8.decode(bytes, bytes.length), bytes.length);
         } catch (CharacterCodingException e) {
+            session.credit(id, 0, bytes.length);
             violated("a script that is not valid UTF-8 (wire-protocol.md §4.2)");
         }
     }
@@ -207,13 +211,14 @@ abstract class MuxStream implements ConversationWire {
      */
     void onReset(ErrorCode code, String message) {
         peerTerminal = true;
-        partial = null;
+        dropPartial();
         String shown = "the peer reset " + describe() + " (" + code + ")" + (message.isEmpty() ? "" : ": " + message);
         sendWindow.close(() -> code == ErrorCode.LANDING_ERROR ? new dev.hbi.PeerLandingException(message)
                 : new ConversationResetException(code, shown));
         inbound.offerReset(code, message);
         if (!sentTerminal) {
             sentTerminal = true;
+            resetSent = true;
             session.sendNow(FrameEncoder.reset(id, ErrorCode.CANCEL, "", session.peerMaxFrameSize()));
         }
         closeIfDone();
@@ -230,8 +235,16 @@ abstract class MuxStream implements ConversationWire {
     }
 
     private void violated(String what) {
-        partial = null;
+        dropPartial();
         reset(ErrorCode.PROTOCOL_ERROR, describe() + ": the peer sent " + what);
+    }
+
+    /** Drops a script still arriving in fragments, crediting its bytes to the connection (§6.3). */
+    private void dropPartial() {
+        if (partial != null) {
+            session.credit(id, 0, partial.size());
+            partial = null;
+        }
     }
 
     /** The multiplexed wire side of a posting conversation. */

@@ -59,13 +59,15 @@ class MuxWireTest {
     @Test
     void aSilentPeerIsPingedThenToldItIdledOut() throws Exception {
         serve(HbiConfig.builder().idleTimeout(Duration.ofMillis(300)).build());
+        List<Frame> frames;
         try (MuxPeer peer = MuxPeer.handshake(server.address())) {
-            List<Frame> frames = peer.framesToEnd();
-            assertThat(frames).anyMatch(f -> f instanceof Frame.Ping p && !p.ack());
-            assertThat(frames.get(frames.size() - 1)).isInstanceOfSatisfying(Frame.GoAway.class,
-                    g -> assertThat(g.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT));
-            assertThat(serverSaw.get(5, TimeUnit.SECONDS)).isInstanceOf(DisconnectCause.IdleTimeout.class);
+            frames = peer.framesToEnd();
         }
+        assertThat(frames).anyMatch(f -> f instanceof Frame.Ping p && !p.ack());
+        assertThat(frames.get(frames.size() - 1)).isInstanceOfSatisfying(Frame.GoAway.class,
+                g -> assertThat(g.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT));
+        // the server's cleanup runs once its reader has seen this peer close
+        assertThat(serverSaw.get(5, TimeUnit.SECONDS)).isInstanceOf(DisconnectCause.IdleTimeout.class);
     }
 
     @Test
@@ -105,6 +107,34 @@ class MuxWireTest {
             List<Frame> frames = peer.framesToEnd();
             assertGoAway(frames, ErrorCode.PROTOCOL_ERROR, "after ending its part of it");
         }
+    }
+
+    @Test
+    void invalidScriptsResetOnlyTheirConversationsAndTheirBytesAreCredited() throws IOException {
+        serve(HbiConfig.builder().initialWindowSize(16384).connectionWindowSize(16384).build());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            byte[] notUtf8 = new byte[4096];
+            java.util.Arrays.fill(notUtf8, (byte) 0xff);
+            for (int id = 1; id <= 41; id += 2) {
+                peer.send(FrameEncoder.code(id, false, false, ByteBuffer.wrap(notUtf8)));
+                Frame reset = nextNonWindowUpdate(peer);
+                assertThat(reset).isInstanceOfSatisfying(Frame.Reset.class, r -> {
+                    assertThat(r.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
+                    assertThat(r.message()).contains("not valid UTF-8");
+                });
+                peer.send(FrameEncoder.reset(reset.conversationId(), ErrorCode.CANCEL, "", 16384));
+            }
+            peer.send(code(43, "echo(43)"), FrameEncoder.end(43));
+            assertThat(nextNonWindowUpdate(peer)).isInstanceOf(Frame.Code.class);
+        }
+    }
+
+    private static Frame nextNonWindowUpdate(MuxPeer peer) throws IOException {
+        Frame frame;
+        do {
+            frame = peer.next();
+        } while (frame instanceof Frame.WindowUpdate);
+        return frame;
     }
 
     @Test
