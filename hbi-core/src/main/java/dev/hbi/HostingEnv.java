@@ -69,6 +69,7 @@ public final class HostingEnv {
     private final Map<String, Object> assigned = new ConcurrentHashMap<>();
     private volatile InitHook initHook;
     private volatile CleanupHook cleanupHook;
+    private volatile CatchAll catchAll;
     private final java.util.concurrent.atomic.AtomicReference<HbiConnection> connection =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -76,6 +77,9 @@ public final class HostingEnv {
         this.parent = parent;
         this.provider = provider;
         this.lander = provider.create(this);
+        if (parent == null) {
+            introspection(true);
+        }
     }
 
     /**
@@ -260,6 +264,48 @@ public final class HostingEnv {
     }
 
     /**
+     * Switches HBI's introspection function {@code __hbi_list__()} on or off (it is on by default). It
+     * answers, as a list of {@code [name, kind, parameters, doc]}, everything this environment exposes:
+     * what {@code hbi list} shows. A service that would rather not tell switches it off.
+     *
+     * @param on whether peers may call it
+     * @return this environment
+     */
+    public HostingEnv introspection(boolean on) {
+        if (on) {
+            exposures.put(Names.LIST_FUNCTION, Exposure.callable(Names.LIST_FUNCTION, Exposure.Kind.FUNCTION,
+                    this::listExposures, "", "Lists what this service exposes."));
+        } else {
+            exposures.remove(Names.LIST_FUNCTION);
+        }
+        return this;
+    }
+
+    private Object listExposures(Args args) {
+        List<List<String>> listing = new ArrayList<>();
+        for (Exposure e : exposures()) {
+            listing.add(List.of(e.name(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.parameters(), e.doc()));
+        }
+        args.context().conversation().ifPresent(co -> {
+            co.startSend();
+            co.sendValue(listing);
+        });
+        return listing;
+    }
+
+    /**
+     * Answers calls of every name not exposed otherwise, nor assigned by the peer: for tools that show
+     * what a peer pushes. Services should not use it.
+     *
+     * @param handler runs each such call
+     * @return this environment
+     */
+    public HostingEnv exposeCatchAll(CatchAll handler) {
+        this.catchAll = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /**
      * Sets the hook that runs when a connection is established: the reference's
      * {@code __hbi_init__(po, ho)}.
      *
@@ -308,15 +354,24 @@ public final class HostingEnv {
      * @return the exposure
      */
     public Optional<Exposure> exposure(String name) {
+        Optional<Exposure> exposed = exposed(name);
+        CatchAll all = catchAll;
+        if (exposed.isEmpty() && all != null && !isAssigned(name) && !Names.isReserved(name)) {
+            return Optional.of(Exposure.callable(name, Exposure.Kind.FUNCTION, args -> all.call(name, args), "...", ""));
+        }
+        return exposed;
+    }
+
+    private Optional<Exposure> exposed(String name) {
         Exposure e = exposures.get(name);
         if (e == null && parent != null) {
-            return parent.exposure(name);
+            return parent.exposed(name);
         }
         return Optional.ofNullable(e);
     }
 
     /**
-     * Returns everything exposed, sorted by name.
+     * Returns everything exposed, sorted by name; HBI's own functions are not listed.
      *
      * @return the exposures
      */
@@ -326,6 +381,7 @@ public final class HostingEnv {
             parent.exposures().forEach(e -> all.put(e.name(), e));
         }
         all.putAll(exposures);
+        all.keySet().removeIf(Names::isReserved);
         List<Exposure> list = new ArrayList<>(all.values());
         list.sort(Comparator.comparing(Exposure::name));
         return list;
@@ -338,7 +394,7 @@ public final class HostingEnv {
      * @return {@code true} if a script can reach it as exposed
      */
     public boolean isExposed(String name) {
-        return exposure(name).isPresent();
+        return exposed(name).isPresent();
     }
 
     /**

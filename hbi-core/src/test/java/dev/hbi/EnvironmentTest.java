@@ -185,6 +185,38 @@ class EnvironmentTest {
     }
 
     @Test
+    void introspectionListsWhatIsExposedUnlessSwitchedOff() {
+        HostingEnv server = HostingEnv.create()
+                .expose("add", "a, b", "Adds two numbers.", args -> args.intValue(0) + args.intValue(1))
+                .exposeValue("version", "1.0");
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
+            assertThat(ask(pair, "__hbi_list__()")).isEqualTo(List.of(
+                    List.of("add", "function", "a, b", "Adds two numbers."),
+                    List.of("version", "value", "", "")));
+        }
+        assertThat(server.exposures()).extracting(Exposure::name).containsExactly("add", "version");
+        HostingEnv quiet = HostingEnv.create().introspection(false);
+        assertThatThrownBy(() -> quiet.land("__hbi_list__()")).isInstanceOf(LandingException.class)
+                .hasMessageContaining("not defined");
+        assertThatThrownBy(() -> quiet.land("__hbi_init__()")).isInstanceOf(LandingException.class)
+                .hasMessageContaining("reserved");
+    }
+
+    @Test
+    void aCatchAllAnswersUnexposedNamesButNotAssignedOnes() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HostingEnv env = HostingEnv.create().exposeCatchAll((name, args) -> {
+            calls.add(name + args.positional());
+            return name.length();
+        });
+        assertThat(env.land("NickChanged('bob')")).isEqualTo(11);
+        env.land("room = 'lobby'");
+        assertThat(env.land("room")).isEqualTo("lobby");
+        assertThat(calls).containsExactly("NickChanged[bob]");
+        assertThat(env.isExposed("NickChanged")).isFalse();
+    }
+
+    @Test
     void aLanderIsFoundByNameThroughServiceLoader() {
         assertThat(HostingEnv.availableLanders()).contains(HostingEnv.BUILTIN_LANDER, "shout");
         HostingEnv env = HostingEnv.create("shout");

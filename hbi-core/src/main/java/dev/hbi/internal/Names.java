@@ -17,7 +17,24 @@ public final class Names {
             "None", "True", "False", "null", "true", "false", "nil",
             "nan", "NaN", "inf", "Inf", "Infinity");
 
+    /**
+     * HBI's own introspection function, exposed by every environment unless switched off: it answers
+     * what the environment exposes. Names HBI itself provides start with {@code __}, which no user
+     * exposure can.
+     */
+    public static final String LIST_FUNCTION = "__hbi_list__";
+
     private Names() {
+    }
+
+    /**
+     * Tells whether a reserved name is one of HBI's own functions, which scripts may call.
+     *
+     * @param name the name
+     * @return {@code true} for {@link #LIST_FUNCTION}
+     */
+    public static boolean isHbiFunction(String name) {
+        return LIST_FUNCTION.equals(name);
     }
 
     /**

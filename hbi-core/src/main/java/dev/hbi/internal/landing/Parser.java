@@ -246,7 +246,7 @@ final class Parser {
         if (KEYWORDS.containsKey(name)) {
             throw keywordError();
         }
-        if (name.startsWith("__")) {
+        if (name.startsWith("__") && !Names.isHbiFunction(name)) {
             throw source.error("names starting with __ are reserved", start, end);
         }
         lexer.next();

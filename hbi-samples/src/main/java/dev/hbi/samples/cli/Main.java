@@ -32,7 +32,10 @@ public final class Main {
     }
 
     static Main standard() {
-        return new Main(List.of(HelloCommands.demo(), HelloCommands.server(), HelloCommands.client()));
+        return new Main(List.of(HelloCommands.demo(),
+                ServerCommands.serve(), ServerCommands.stop(), ServerCommands.status(),
+                ClientCommands.call(), ClientCommands.list(), ClientCommands.shell(),
+                HelloCommands.server(), HelloCommands.client(), JobCommands.server(), JobCommands.client()));
     }
 
     int run(List<String> argv, PrintStream out, PrintStream err) {
