@@ -5,10 +5,12 @@
  * <p>Landers other than the built-in one plug in through {@link dev.hbi.spi.LanderProvider}.
  *
  * @uses dev.hbi.spi.LanderProvider
+ * @uses dev.hbi.spi.ValueMapper
  */
 module dev.hbi {
     exports dev.hbi;
     exports dev.hbi.spi;
 
     uses dev.hbi.spi.LanderProvider;
+    uses dev.hbi.spi.ValueMapper;
 }

@@ -219,14 +219,16 @@ public final class HostingEnv {
      */
     public HostingEnv exposeConstructor(String name, Class<?> type) {
         Invokers.Described ctor = Invokers.constructor(name, type);
-        return put(Exposure.callable(name, Exposure.Kind.CONSTRUCTOR, ctor.function(), ctor.parameters(), ""));
+        return put(Exposure.callable(name, Exposure.Kind.CONSTRUCTOR, ctor.function(), ctor.parameters(), ctor.doc()));
     }
 
     /**
-     * Exposes every public instance method of an object by its name, as the reference's
-     * {@code expose_reactor}. Landed arguments are converted to the declared parameter types; parameters
-     * of type {@link Args}, {@link HostingConversation}, {@link PostingEnd}, {@link HostingEnd} or
-     * {@link HostingEnv} are filled from the landing context instead of from the script.
+     * Exposes the methods of an object, as the reference's {@code expose_reactor}: those marked
+     * {@link Expose} under their exposed names (with the conventions described there), or, if none is
+     * marked, every public instance method by its name. Landed arguments are converted to the declared
+     * parameter types; parameters of type {@link Args}, {@link HostingConversation}, {@link PostingEnd},
+     * {@link HostingEnd} or {@link HostingEnv} are filled from the landing context instead of from the
+     * script.
      *
      * @param reactor the object
      * @return this environment
@@ -252,7 +254,7 @@ public final class HostingEnv {
     }
 
     private void putMethod(String name, Invokers.Described method) {
-        put(Exposure.callable(name, Exposure.Kind.FUNCTION, method.function(), method.parameters(), ""));
+        put(Exposure.callable(name, Exposure.Kind.FUNCTION, method.function(), method.parameters(), method.doc()));
     }
 
     private HostingEnv put(Exposure exposure) {

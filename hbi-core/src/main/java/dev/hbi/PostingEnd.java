@@ -46,6 +46,30 @@ public interface PostingEnd {
     PostingConversation notifyData(String code, ByteBuffer... data);
 
     /**
+     * Returns an implementation of an interface whose calls post scripts to the peer: {@code
+     * chat.setNick("bob")} posts {@code SetNick('bob')} (the name from {@link Expose#value()}, or the
+     * method's), waits for the answer and converts it to the return type. See {@link Expose} for
+     * notifications, binary data and asynchronous calls. Each call waits at most the receive timeout of
+     * the connection's {@link HbiConfig}.
+     *
+     * @param type the interface
+     * @param <T>  the interface
+     * @return the proxy; safe to use from many threads
+     * @throws IllegalArgumentException if {@code type} is not an interface
+     */
+    <T> T proxy(Class<T> type);
+
+    /**
+     * Returns a proxy whose calls each wait at most the given time for their answer.
+     *
+     * @param type    the interface
+     * @param timeout how long each call may wait
+     * @param <T>     the interface
+     * @return the proxy
+     */
+    <T> T proxy(Class<T> type, java.time.Duration timeout);
+
+    /**
      * Returns the peer's address.
      *
      * @return the remote address

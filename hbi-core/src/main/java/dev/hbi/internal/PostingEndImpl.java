@@ -47,6 +47,16 @@ final class PostingEndImpl implements PostingEnd {
     }
 
     @Override
+    public <T> T proxy(Class<T> type) {
+        return proxy(type, connection.config().recvTimeout());
+    }
+
+    @Override
+    public <T> T proxy(Class<T> type, java.time.Duration timeout) {
+        return dev.hbi.internal.typed.Proxies.create(this, type, timeout);
+    }
+
+    @Override
     public SocketAddress remoteAddress() {
         return connection.remoteAddress();
     }

@@ -87,7 +87,10 @@ public final class Conversions {
         if (boxed.isInstance(value)) {
             return value;
         }
-        throw mismatch(what, type, value);
+        if (boxed.isRecord() && value instanceof Map<?, ?> map) {
+            return ValueMappers.record(map, boxed, what);
+        }
+        return ValueMappers.fromLanded(value, type, what).orElseThrow(() -> mismatch(what, type, value));
     }
 
     private static Object scalar(Object value, Class<?> boxed, String what, Type type) {

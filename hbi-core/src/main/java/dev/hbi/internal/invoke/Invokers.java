@@ -1,5 +1,6 @@
 package dev.hbi.internal.invoke;
 
+import dev.hbi.Expose;
 import dev.hbi.HostedFunction;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
@@ -20,12 +21,13 @@ import java.util.TreeMap;
 public final class Invokers {
 
     /**
-     * A hosted function made from reflection, with the parameter list tools show.
+     * A hosted function made from reflection, with what tools show of it.
      *
      * @param function   the function
      * @param parameters the parameters as a call writes them
+     * @param doc        the one-line doc of {@link Expose}, or empty
      */
-    public record Described(HostedFunction function, String parameters) {
+    public record Described(HostedFunction function, String parameters, String doc) {
     }
 
     private Invokers() {
@@ -59,7 +61,7 @@ public final class Invokers {
         if (ctors.isEmpty()) {
             throw new IllegalArgumentException(type.getName() + " has no public constructor to expose");
         }
-        return overloads(name, ctors, null);
+        return overloads(name, ctors, null, false);
     }
 
     /**
@@ -72,40 +74,60 @@ public final class Invokers {
      * @throws IllegalArgumentException if a named method does not exist, or overloads are ambiguous
      */
     public static Map<String, Described> reactorMethods(Object reactor, Set<String> only) {
-        Map<String, List<Executable>> byName = new TreeMap<>();
+        List<Method> candidates = new ArrayList<>();
         for (Method m : reactor.getClass().getMethods()) {
-            if (Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class
-                    || m.isBridge() || m.isSynthetic() || only != null && !only.contains(m.getName())) {
-                continue;
+            if (!Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class
+                    && !m.isBridge() && !m.isSynthetic()) {
+                candidates.add(m);
             }
-            byName.computeIfAbsent(m.getName(), k -> new ArrayList<>()).add(m);
+        }
+        boolean typed = candidates.stream().anyMatch(m -> m.isAnnotationPresent(Expose.class));
+        Map<String, List<Executable>> byName = new TreeMap<>();
+        for (Method m : candidates) {
+            String name = typed ? exposedName(m) : m.getName();
+            if (name != null && (only == null || only.contains(name))) {
+                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(m);
+            }
         }
         if (only != null) {
             for (String name : only) {
                 if (!byName.containsKey(name)) {
                     throw new IllegalArgumentException(reactor.getClass().getName() + " has no public method "
-                            + name);
+                            + name + (typed ? " marked @Expose" : ""));
                 }
             }
         }
         Map<String, Described> out = new LinkedHashMap<>();
-        byName.forEach((name, methods) -> out.put(name, overloads(name, methods, reactor)));
+        byName.forEach((name, methods) -> out.put(name, overloads(name, methods, reactor, typed)));
         return out;
     }
 
-    private static Described overloads(String name, List<Executable> executables, Object target) {
+    private static String exposedName(Method m) {
+        Expose expose = m.getAnnotation(Expose.class);
+        if (expose == null) {
+            return null;
+        }
+        return expose.value().isEmpty() ? m.getName() : expose.value();
+    }
+
+    private static Described overloads(String name, List<Executable> executables, Object target, boolean typed) {
         Map<Integer, ReflectiveCall> byArity = new TreeMap<>();
+        String doc = "";
         for (Executable e : executables) {
-            ReflectiveCall call = ReflectiveCall.of(name, e, target);
+            ReflectiveCall call = ReflectiveCall.of(name, e, target, typed);
             ReflectiveCall clash = byArity.put(call.scriptArity(), call);
             if (clash != null) {
                 throw new IllegalArgumentException("cannot expose " + name + ": two overloads take "
                         + call.scriptArity() + " argument(s); expose one of them under another name");
             }
+            Expose expose = e.getAnnotation(Expose.class);
+            if (expose != null && !expose.doc().isEmpty()) {
+                doc = expose.doc();
+            }
         }
         if (byArity.size() == 1) {
             ReflectiveCall only = byArity.values().iterator().next();
-            return new Described(only::invoke, only.parameters());
+            return new Described(only::invoke, only.parameters(), doc);
         }
         List<String> shapes = byArity.values().stream().map(ReflectiveCall::parameters).toList();
         HostedFunction dispatch = args -> {
@@ -117,6 +139,6 @@ public final class Invokers {
             }
             return call.invoke(args);
         };
-        return new Described(dispatch, String.join(" | ", shapes));
+        return new Described(dispatch, String.join(" | ", shapes), doc);
     }
 }

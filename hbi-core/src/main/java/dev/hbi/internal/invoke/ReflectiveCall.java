@@ -7,6 +7,7 @@ import dev.hbi.HostingEnd;
 import dev.hbi.HostingEnv;
 import dev.hbi.PostingEnd;
 import dev.hbi.internal.convert.Conversions;
+import dev.hbi.internal.typed.TypedData;
 import dev.hbi.spi.LandingContext;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -42,13 +43,24 @@ final class ReflectiveCall {
     private final MethodHandle spread;
     private final Parameter[] parameters;
     private final Type[] types;
+    private final boolean[] data;
+    private final boolean answers;
     private final int scriptArity;
 
-    private ReflectiveCall(String name, MethodHandle spread, Parameter[] parameters, Type[] types) {
+    private ReflectiveCall(String name, MethodHandle spread, Parameter[] parameters, Type[] types, boolean typed,
+                           boolean returnsValue) {
         this.name = name;
         this.spread = spread;
         this.parameters = parameters;
         this.types = types;
+        this.data = new boolean[parameters.length];
+        boolean answersItself = false;
+        for (int i = 0; i < parameters.length; i++) {
+            data[i] = typed && TypedData.isData(parameters[i].getType());
+            answersItself |= parameters[i].getType() == HostingConversation.class;
+        }
+        // Expose: a typed method answers with what it returns, unless it takes the conversation to answer
+        this.answers = typed && returnsValue && !answersItself;
         int arity = 0;
         for (Parameter p : parameters) {
             if (!INJECTED.containsKey(p.getType())) {
@@ -58,14 +70,16 @@ final class ReflectiveCall {
         this.scriptArity = arity;
     }
 
-    static ReflectiveCall of(String name, Executable executable, Object target) {
+    static ReflectiveCall of(String name, Executable executable, Object target, boolean typed) {
         MethodHandle handle = unreflect(executable);
         if (executable instanceof Method) {
             handle = handle.bindTo(target);
         }
         int n = executable.getParameterCount();
         MethodHandle spread = handle.asType(MethodType.genericMethodType(n)).asSpreader(Object[].class, n);
-        return new ReflectiveCall(name, spread, executable.getParameters(), executable.getGenericParameterTypes());
+        boolean returnsValue = executable instanceof Method m && m.getReturnType() != void.class;
+        return new ReflectiveCall(name, spread, executable.getParameters(), executable.getGenericParameterTypes(),
+                typed, returnsValue);
     }
 
     private static MethodHandle unreflect(Executable e) {
@@ -105,13 +119,18 @@ final class ReflectiveCall {
 
     Object invoke(Args args) throws Exception {
         Object[] values = arguments(args);
+        Object result;
         try {
-            return (Object) spread.invokeExact(values);
+            result = (Object) spread.invokeExact(values);
         } catch (Exception | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new InvocationTargetException(t);
         }
+        if (answers) {
+            args.context().conversation().ifPresent(co -> TypedData.answer(co, result));
+        }
+        return result;
     }
 
     private Object[] arguments(Args args) {
@@ -130,13 +149,17 @@ final class ReflectiveCall {
                 continue;
             }
             String label = label(i);
+            Object landed;
             if (position < args.size()) {
-                values[i] = Conversions.convert(args.get(position++), types[i], label);
+                landed = args.get(position++);
             } else {
-                String keyword = keywordFor(i, args);
+                landed = args.keywords().get(keywordFor(i, args));
                 matchedKeywords++;
-                values[i] = Conversions.convert(args.keywords().get(keyword), types[i], label);
             }
+            values[i] = data[i]
+                    ? TypedData.receive(args.conversation(), Conversions.convert(landed, int.class, label),
+                            parameters[i].getType())
+                    : Conversions.convert(landed, types[i], label);
         }
         if (matchedKeywords != args.keywords().size()) {
             throw new IllegalArgumentException(name + "(" + parameters() + ") got unexpected keyword arguments "

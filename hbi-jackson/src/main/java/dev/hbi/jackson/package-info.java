@@ -1,0 +1,2 @@
+/** Jackson-backed conversion of HBI values, plugged in through {@link dev.hbi.spi.ValueMapper}. */
+package dev.hbi.jackson;
