@@ -7,9 +7,13 @@
  * @uses dev.hbi.spi.LanderProvider
  * @uses dev.hbi.spi.ValueMapper
  */
+// "module": the qualified export names dev.hbi.groovy, which is built after this module
+@SuppressWarnings("module")
 module dev.hbi {
     exports dev.hbi;
     exports dev.hbi.spi;
+    // the Groovy lander lands the call/literal subset on a fast path through SubsetScript
+    exports dev.hbi.internal.landing to dev.hbi.groovy;
 
     uses dev.hbi.spi.LanderProvider;
     uses dev.hbi.spi.ValueMapper;

@@ -1,8 +1,22 @@
 /**
- * Lands HBI peer scripts with Groovy: confined shells against the names a hosting environment exposes.
- * The lander itself is being built under issue 4; until then this module only fixes its dependencies.
+ * Lands HBI peer scripts as Groovy against the names a hosting environment exposes: confined by
+ * default (every call, property access and constructor call checked against a short allow-list when it
+ * runs, within a time budget), with a shape cache that compiles scripts differing only in literal
+ * values once, and unloads the classes of shapes it drops.
+ *
+ * <p>Chosen per environment with {@code HostingEnv.create("groovy")} or
+ * {@link dev.hbi.groovy.GroovyLanderProvider#of}.
+ *
+ * @provides dev.hbi.spi.LanderProvider the lander named {@code "groovy"}
  */
 module dev.hbi.groovy {
     requires transitive dev.hbi;
     requires org.apache.groovy;
+
+    exports dev.hbi.groovy;
+    // compiled scripts call into this package; the Groovy runtime reflects on it for them, and each
+    // script's class loader gets it exported at run time (Engine), so no application code sees it
+    exports dev.hbi.groovy.internal to org.apache.groovy;
+
+    provides dev.hbi.spi.LanderProvider with dev.hbi.groovy.GroovyLanderProvider;
 }

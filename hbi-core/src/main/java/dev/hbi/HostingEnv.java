@@ -104,6 +104,17 @@ public final class HostingEnv {
     }
 
     /**
+     * Creates an empty environment that lands code with the given provider's lander: for a provider
+     * configured in code, such as a Groovy lander in trusted mode, that {@link ServiceLoader} cannot make.
+     *
+     * @param provider the provider of the lander
+     * @return a new environment
+     */
+    public static HostingEnv create(LanderProvider provider) {
+        return new HostingEnv(null, Objects.requireNonNull(provider, "provider"));
+    }
+
+    /**
      * Returns the names of the landers that can be used.
      *
      * @return the built-in lander's name and those of every installed provider
