@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hbi.testing.HbiPair;
+import dev.hbi.testing.ShoutingLanderProvider;
 import dev.hbi.testing.TestServices;
 import java.time.Duration;
 import java.util.List;
@@ -225,6 +226,14 @@ class EnvironmentTest {
         assertThatThrownBy(() -> HostingEnv.create("cobol"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no lander named 'cobol'").hasMessageContaining("shout");
+    }
+
+    @Test
+    void aLanderProviderConfiguredInCodeCanBeGivenDirectly() {
+        HostingEnv env = HostingEnv.create(new ShoutingLanderProvider());
+        assertThat(env.landerName()).isEqualTo("shout");
+        assertThat(env.land("hello()")).isEqualTo("HELLO()");
+        assertThat(env.augment(Map.of("x", 1)).landerName()).isEqualTo("shout");
     }
 
     private static Object ask(HbiPair pair, String code) {
