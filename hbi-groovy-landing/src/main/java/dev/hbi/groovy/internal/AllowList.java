@@ -5,6 +5,8 @@ import groovy.lang.GString;
 import groovy.lang.Range;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -176,13 +178,62 @@ final class AllowList {
     }
 
     /**
-     * Tells whether a range's elements are integers that an operation can walk without holding them.
+     * Checks the arguments of an allowed method where they decide what the method does: Groovy's
+     * {@code getAt} and {@code putAt} read and write any property of the elements when given a name
+     * ({@code [obj]['secret']}), {@code find} and {@code findAll} on a string run a regular expression,
+     * {@code sum} and {@code average} call {@code plus} on whatever they add up, and {@code collate}
+     * never ends with a size of zero.
      *
-     * @param value the value
-     * @return whether it is a range
+     * @param kind     the receiver's kind
+     * @param receiver the receiver
+     * @param method   the method
+     * @param args     the arguments
+     * @param self     the script running
+     * @return why the call is refused, or {@code null} if it is allowed
      */
-    static boolean isRange(Object value) {
-        return value instanceof Range<?>;
+    static String arguments(Kind kind, Object receiver, String method, Object[] args, LandedScript self) {
+        Object first = args.length > 0 ? args[0] : null;
+        boolean sequence = kind == Kind.LIST || kind == Kind.SET || kind == Kind.STRING;
+        if (sequence && (method.equals("getAt") || method.equals("putAt")) && !isIndex(first)) {
+            return "a list or a string is indexed by numbers and ranges, not by " + describe(first);
+        }
+        if (kind == Kind.STRING && (method.equals("find") || method.equals("findAll"))
+                && Arrays.stream(args).anyMatch(CharSequence.class::isInstance)) {
+            return "regular expressions are not available: a pattern can run longer than the time budget can stop";
+        }
+        if ((kind == Kind.LIST || kind == Kind.SET) && (method.equals("sum") || method.equals("average"))) {
+            if (first instanceof Closure<?>) {
+                return "'" + method + "' takes no closure here; write collect { ... }." + method + "()";
+            }
+            List<Object> added = new ArrayList<>((Collection<?>) receiver);
+            if (args.length > 0) {
+                added.add(first);
+            }
+            for (Object element : added) {
+                if (!isSummable(element, self)) {
+                    return "'" + method + "' adds only numbers, strings, lists, sets and maps, not " + describe(element);
+                }
+            }
+        }
+        if (method.equals("collate") && !(first instanceof Number n && n.intValue() >= 1)) {
+            return "'collate' needs a size of at least 1";
+        }
+        return null;
+    }
+
+    private static boolean isSummable(Object value, LandedScript self) {
+        Kind kind = kind(value, self);
+        return kind == Kind.NUMBER || kind == Kind.STRING || kind == Kind.LIST || kind == Kind.SET || kind == Kind.MAP
+                || kind == Kind.NULL;
+    }
+
+    private static boolean isIndex(Object key) {
+        return switch (key) {
+            case Number n -> true;
+            case Range<?> r -> r.getFrom() instanceof Number;
+            case Collection<?> c -> c.stream().allMatch(AllowList::isIndex);
+            case null, default -> false;
+        };
     }
 
     /**
@@ -197,6 +248,9 @@ final class AllowList {
         }
         if (value instanceof Closure<?>) {
             return "a closure";
+        }
+        if (value instanceof GString) {
+            return "a GString";
         }
         return value.getClass().getName();
     }

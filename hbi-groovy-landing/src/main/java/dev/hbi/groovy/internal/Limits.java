@@ -1,6 +1,6 @@
 package dev.hbi.groovy.internal;
 
-import groovy.lang.Range;
+import groovy.lang.IntRange;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -24,7 +24,7 @@ final class Limits {
     /** What a range of any size can do cheaply, or only through a closure of the script. */
     private static final Set<String> RANGE_STEPPED = Set.of(
             "size", "isEmpty", "contains", "get", "getAt", "first", "last", "head", "getFrom", "getTo", "isReverse",
-            "isCase", "iterator", "step", "each", "eachWithIndex", "reverseEach", "collect", "find", "findAll",
+            "isCase", "iterator", "each", "eachWithIndex", "reverseEach", "collect", "find", "findAll",
             "findResult", "findIndexOf", "any", "every", "inject", "toString", "equals", "hashCode", "asBoolean");
 
     private Limits() {
@@ -33,13 +33,13 @@ final class Limits {
     /**
      * Checks an allowed method or operator call against the caps.
      *
-     * @param receiver the receiver
+     * @param receiver the receiver (a huge range can only be one of ints: confined scripts make no other)
      * @param name     the method Groovy calls, such as {@code multiply}
      * @param args     its arguments
      * @return why the call is refused, or {@code null} if it is within the caps
      */
     static String check(Object receiver, String name, Object[] args) {
-        if (receiver instanceof Range<?> range && range.size() > MAX_RANGE_WALK && !RANGE_STEPPED.contains(name)) {
+        if (receiver instanceof IntRange range && range.size() > MAX_RANGE_WALK && !RANGE_STEPPED.contains(name)) {
             return "'" + name + "' would walk a range of " + range.size() + " elements at once (the limit is "
                     + MAX_RANGE_WALK + "); walk it with a closure, as in each { }";
         }

@@ -1,11 +1,14 @@
 package dev.hbi.groovy.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -13,10 +16,10 @@ import java.util.TreeSet;
 /**
  * The types a confined script may name: in declarations ({@code String s = ...}), casts and
  * {@code as}, {@code instanceof}, closure and {@code catch} parameters, and, for a few collections,
- * {@code new}. Casting to any other type could call its constructor (Groovy turns {@code File f = ['x']}
+ * {@code new} (with exceptions to throw). Casting to any other type could call its constructor (Groovy turns {@code File f = ['x']}
  * into {@code new File('x')}), so no other type is accepted anywhere. Stateless.
  */
-final class Types {
+final class TypeRules {
 
     /** Names of the types a script may declare, cast to and test against (as {@code Class.getName()}). */
     private static final Set<String> NAMEABLE = Set.of(
@@ -30,11 +33,14 @@ final class Types {
             "java.util.Map$Entry", "groovy.lang.Range", "groovy.lang.IntRange", "groovy.lang.Closure",
             "java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException");
 
-    /** The classes a script may make with {@code new}: empty collections, or copies of one. */
-    private static final Set<Class<?>> CONSTRUCTIBLE = Set.of(ArrayList.class, LinkedList.class, HashMap.class,
+    /** The collections a script may make with {@code new}: empty, or a copy of one collection or map. */
+    private static final Set<Class<?>> COLLECTIONS = Set.of(ArrayList.class, LinkedList.class, HashMap.class,
             LinkedHashMap.class, TreeMap.class, HashSet.class, LinkedHashSet.class, TreeSet.class);
+    /** The exceptions a script may make with {@code new} to throw: with a message, or none. */
+    private static final Set<Class<?>> EXCEPTIONS = Set.of(RuntimeException.class, IllegalArgumentException.class,
+            IllegalStateException.class);
 
-    private Types() {
+    private TypeRules() {
     }
 
     /**
@@ -48,22 +54,28 @@ final class Types {
     }
 
     /**
-     * Tells whether a script may make an instance of a class with {@code new}.
+     * Tells whether a script may make an instance of a class with {@code new} and these arguments.
      *
      * @param type the class
+     * @param args the constructor's arguments
      * @return whether it is allowed
      */
-    static boolean constructible(Class<?> type) {
-        return CONSTRUCTIBLE.contains(type);
+    static boolean constructible(Class<?> type, List<?> args) {
+        Object only = args.size() == 1 ? args.get(0) : null;
+        if (COLLECTIONS.contains(type)) {
+            return args.isEmpty() || only instanceof Collection<?> || only instanceof Map<?, ?>;
+        }
+        return EXCEPTIONS.contains(type) && (args.isEmpty() || only instanceof CharSequence);
     }
 
     /**
-     * Tells whether a script may make an instance of a class with {@code new}, by name.
+     * Tells whether a script may name a class after {@code new}.
      *
      * @param name the class's name
      * @return whether it is allowed
      */
     static boolean constructible(String name) {
-        return CONSTRUCTIBLE.stream().anyMatch(type -> type.getName().equals(name));
+        return COLLECTIONS.stream().anyMatch(type -> type.getName().equals(name))
+                || EXCEPTIONS.stream().anyMatch(type -> type.getName().equals(name));
     }
 }
