@@ -12,6 +12,8 @@
 module dev.hbi.groovy {
     requires transitive dev.hbi;
     requires org.apache.groovy;
+    // java.beans: dropped shapes are flushed from the Introspector's cache so their classes can unload
+    requires java.desktop;
 
     exports dev.hbi.groovy;
     // compiled scripts call into this package; the Groovy runtime reflects on it for them, and each

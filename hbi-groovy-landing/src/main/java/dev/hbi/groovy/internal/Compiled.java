@@ -16,8 +16,10 @@ sealed interface Compiled {
      * @param constructor makes a script: {@code (Binding) -> LandedScript}
      * @param sites       four ints per checked site of the script: line, column, last line, last column,
      *                    in the shape's key, so that a runtime error can point at its expression
+     * @param script      the script class, the only strong reference to it and its loader besides the
+     *                    constructor's
      */
-    record Ready(MethodHandle constructor, int[] sites) implements Compiled {
+    record Ready(MethodHandle constructor, int[] sites, Class<?> script) implements Compiled {
 
         LandedScript newScript(Binding binding) {
             try {

@@ -10,7 +10,6 @@ import org.codehaus.groovy.ast.DynamicVariable;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.Parameter;
 import org.codehaus.groovy.ast.Variable;
-import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.AttributeExpression;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
 import org.codehaus.groovy.ast.expr.BitwiseNegationExpression;
@@ -30,7 +29,6 @@ import org.codehaus.groovy.ast.expr.MapEntryExpression;
 import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.MethodPointerExpression;
-import org.codehaus.groovy.ast.expr.NamedArgumentListExpression;
 import org.codehaus.groovy.ast.expr.PostfixExpression;
 import org.codehaus.groovy.ast.expr.PrefixExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
@@ -405,34 +403,13 @@ final class Confiner extends CompilationCustomizer {
             List<Expression> positional = new ArrayList<>(all.size());
             for (int i = 0; i < all.size(); i++) {
                 Expression argument = all.get(i);
-                if (argument instanceof NamedArgumentListExpression || i == 0 && isMixedNamed(arguments, argument)) {
+                if (isNamed(arguments, i)) {
                     named = transform(new MapExpression(((MapExpression) argument).getMapEntryExpressions()));
                 } else {
                     positional.add(transform(argument));
                 }
             }
             return new Arguments(named, new ListExpression(positional));
-        }
-
-        /**
-         * Groovy passes {@code f(1, a: 2)} as a map first: the parser gives that map the position of the
-         * whole argument list, so it spans the next argument, which a map literal written first
-         * ({@code f([a: 2], 1)}) never does.
-         */
-        private static boolean isMixedNamed(Expression arguments, Expression first) {
-            if (!(arguments instanceof ArgumentListExpression list) || list.getExpressions().size() < 2
-                    || !(first instanceof MapExpression)) {
-                return false;
-            }
-            Expression second = list.getExpression(1);
-            return compare(first.getLineNumber(), first.getColumnNumber(), second.getLineNumber(),
-                    second.getColumnNumber()) <= 0
-                    && compare(first.getLastLineNumber(), first.getLastColumnNumber(), second.getLastLineNumber(),
-                    second.getLastColumnNumber()) >= 0;
-        }
-
-        private static int compare(int line, int column, int otherLine, int otherColumn) {
-            return line != otherLine ? Integer.compare(line, otherLine) : Integer.compare(column, otherColumn);
         }
 
         private Expression construct(ConstructorCallExpression c) {

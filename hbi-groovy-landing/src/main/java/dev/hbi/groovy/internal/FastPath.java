@@ -76,7 +76,8 @@ final class FastPath {
         while (i < code.length()) {
             char c = code.charAt(i);
             boolean exponentSign = (c == '+' || c == '-') && (code.charAt(i - 1) == 'e' || code.charAt(i - 1) == 'E');
-            if (!Character.isLetterOrDigit(c) && c != '_' && c != '.' && !exponentSign) {
+            boolean point = c == '.' && next(code, i) != '.';
+            if (!Character.isLetterOrDigit(c) && c != '_' && !point && !exponentSign) {
                 break;
             }
             i++;

@@ -9,7 +9,6 @@ import dev.hbi.spi.LandingContext;
 import groovy.lang.Binding;
 import java.util.Objects;
 import java.util.Optional;
-import org.codehaus.groovy.runtime.InvokerInvocationException;
 
 /**
  * Lands a script: the call/literal subset with the built-in lander (never reaching the Groovy
@@ -52,9 +51,18 @@ final class GroovyLander implements Lander {
             }
         }
         Shape shape = ShapeLexer.lex(code, confined, config.maxNesting());
-        Compiled compiled = shape.key().length() > MAX_CACHED_KEY
-                ? compiler.compile(shape.key(), shape.slots())
-                : cache.get(shape.key(), key -> compiler.compile(key, shape.slots()));
+        if (shape.key().length() > MAX_CACHED_KEY) {
+            Compiled once = compiler.compile(shape.key(), shape.slots());
+            try {
+                return land(once, shape, context);
+            } finally {
+                cache.release(once);
+            }
+        }
+        return land(cache.get(shape.key(), key -> compiler.compile(key, shape.slots())), shape, context);
+    }
+
+    private Object land(Compiled compiled, Shape shape, LandingContext context) {
         if (compiled instanceof Compiled.Refused refused) {
             throw Positions.error(shape, refused.message(), refused.line(), refused.column(), refused.lastLine(),
                     refused.lastColumn(), null);
@@ -69,17 +77,8 @@ final class GroovyLander implements Lander {
         Object value;
         try {
             value = script.run();
-        } catch (HbiException e) {
-            throw landing.fatal() != null ? landing.fatal() : e;
-        } catch (StackOverflowError e) {
-            throw failure(landing, "the script recursed too deeply", e);
-        } catch (RuntimeException | AssertionError e) {
-            Throwable cause = e instanceof InvokerInvocationException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof HbiException hbi) {
-                throw landing.fatal() != null ? landing.fatal() : hbi;
-            }
-            String why = cause.getMessage() == null ? "" : ": " + cause.getMessage();
-            throw failure(landing, cause.getClass().getSimpleName() + why, cause);
+        } catch (RuntimeException | Error e) {
+            throw failed(landing, Guard.unwrap(e));
         }
         if (landing.fatal() != null) {
             // the script caught a refusal or the deadline: they stick
@@ -90,6 +89,21 @@ final class GroovyLander implements Lander {
         } catch (IllegalArgumentException e) {
             throw new LandingException("the landed value: " + e.getMessage());
         }
+    }
+
+    private static RuntimeException failed(Landing landing, Throwable cause) {
+        if (landing.fatal() != null) {
+            // the script caught a refusal or the deadline and failed otherwise afterwards: the refusal counts
+            return landing.fatal();
+        }
+        return switch (cause) {
+            case HbiException hbi -> hbi;
+            case StackOverflowError deep -> failure(landing, "the script recursed too deeply", deep);
+            case AssertionError assertion -> failure(landing, "assertion failed: " + assertion.getMessage(), assertion);
+            case Error fatal -> throw fatal;
+            default -> failure(landing, cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+        };
     }
 
     /** An error the runtime raised outside a checked site: placed at the script line that raised it. */

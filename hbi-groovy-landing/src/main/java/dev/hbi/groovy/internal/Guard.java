@@ -26,7 +26,8 @@ import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
  * only then performs the operation through Groovy's own runtime ({@link InvokerHelper}), so that an
  * allowed operation means exactly what it means in Groovy.
  *
- * <p>Every method takes the script ({@code self}, which carries its {@link Landing}) first and the
+ * <p>Every method takes the script (typed {@code Object}, so that compiled closures pass their
+ * {@code getThisObject()} without a cast; it carries the {@link Landing}) first and the
  * number of the checked site last, so that an error points at the expression. Every method checks the
  * landing's deadline and sticky refusal first. A refused operation is sticky (see {@link Landing}); an
  * operation that is allowed but fails (an index out of range) is an ordinary landing error. Names
@@ -54,33 +55,36 @@ public final class Guard {
     /**
      * Checks the deadline: at every loop iteration and closure entry.
      *
-     * @param self the script
+     * @param script the script
      * @param site the loop or closure
      */
-    public static void tick(LandedScript self, int site) {
+    public static void tick(Object script, int site) {
+        LandedScript self = (LandedScript) script;
         enter(self, site);
     }
 
     /**
      * Reads a lifted literal.
      *
-     * @param self the script
+     * @param script the script
      * @param slot the placeholder's number
      * @return the literal's value
      */
-    public static Object lit(LandedScript self, int slot) {
+    public static Object lit(Object script, int slot) {
+        LandedScript self = (LandedScript) script;
         return self.landing().literal(slot);
     }
 
     /**
      * Reads a name the script did not declare: an exposed value or a variable the peer assigned.
      *
-     * @param self the script
+     * @param script the script
      * @param name the name
      * @param site where it is read
      * @return the value
      */
-    public static Object getVar(LandedScript self, String name, int site) {
+    public static Object getVar(Object script, String name, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         HostingEnv env = landing.env();
         Optional<Exposure> exposure = env.exposure(name);
@@ -99,13 +103,14 @@ public final class Guard {
     /**
      * Assigns a name the script did not declare: a variable kept for the connection, as an HBI value.
      *
-     * @param self  the script
+     * @param script the script
      * @param name  the name
      * @param value the value
      * @param site  where it is assigned
      * @return the value, as the assignment expression's value
      */
-    public static Object setVar(LandedScript self, String name, Object value, int site) {
+    public static Object setVar(Object script, String name, Object value, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         try {
             landing.env().assign(name, Values.toHbi(value, landing.maxNesting()));
@@ -118,14 +123,15 @@ public final class Guard {
     /**
      * Calls a name: an exposed function or constructor.
      *
-     * @param self  the script
+     * @param script the script
      * @param name  the name
      * @param named the named arguments ({@code f(a: 1)}), or {@code null}
      * @param args  the positional arguments
      * @param site  the call
      * @return the function's value
      */
-    public static Object callName(LandedScript self, String name, Map<?, ?> named, List<?> args, int site) {
+    public static Object callName(Object script, String name, Map<?, ?> named, List<?> args, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         HostingEnv env = landing.env();
         Optional<Exposure> exposure = env.exposure(name);
@@ -151,7 +157,7 @@ public final class Guard {
     /**
      * Calls a method of a value.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the value
      * @param name     the method's name (a GString for {@code obj."$name"()})
      * @param flags    {@link #SAFE} and {@link #SPREAD}
@@ -160,8 +166,9 @@ public final class Guard {
      * @param site     the call
      * @return the method's value
      */
-    public static Object call(LandedScript self, Object receiver, Object name, int flags, Map<?, ?> named,
+    public static Object call(Object script, Object receiver, Object name, int flags, Map<?, ?> named,
                               List<?> args, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         String method = String.valueOf(name);
         Object[] arguments = arguments(named, args);
@@ -222,6 +229,10 @@ public final class Guard {
 
     private static RuntimeException failed(Landing landing, int site, String what, RuntimeException e) {
         Throwable cause = unwrap(e);
+        if (cause instanceof Error error) {
+            // a stack overflow (or worse) deep inside: the landing as a whole reports it
+            throw error;
+        }
         if (cause instanceof HbiException hbi) {
             // a refusal or landing error inside a closure the call ran, or an exposed function's own error
             return hbi;
@@ -233,7 +244,7 @@ public final class Guard {
         return landing.error(site, what + " failed: " + cause.getClass().getSimpleName() + why, cause);
     }
 
-    private static Throwable unwrap(Throwable e) {
+    static Throwable unwrap(Throwable e) {
         Throwable cause = e;
         while ((cause instanceof InvokerInvocationException || cause instanceof InvocationTargetException)
                 && cause.getCause() != null) {
@@ -269,14 +280,15 @@ public final class Guard {
      * Reads a property of a value: a map's entry, a map entry's key or value, a range's ends, an
      * exception's message, a record's component.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the value
      * @param name     the property's name
      * @param flags    {@link #SAFE} and {@link #SPREAD}
      * @param site     the access
      * @return the property's value
      */
-    public static Object getProperty(LandedScript self, Object receiver, Object name, int flags, int site) {
+    public static Object getProperty(Object script, Object receiver, Object name, int flags, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         String property = String.valueOf(name);
         if ((flags & SPREAD) != 0) {
@@ -346,7 +358,7 @@ public final class Guard {
     /**
      * Writes a property of a value: only a map's entry can be written.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the value
      * @param name     the property's name
      * @param value    the value to write
@@ -355,8 +367,9 @@ public final class Guard {
      * @return the value, as the assignment's value
      */
     @SuppressWarnings("unchecked")
-    public static Object setProperty(LandedScript self, Object receiver, Object name, Object value, int flags,
+    public static Object setProperty(Object script, Object receiver, Object name, Object value, int flags,
                                      int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         if (receiver == null && (flags & SAFE) != 0) {
             return null;
@@ -376,14 +389,15 @@ public final class Guard {
     /**
      * Applies a binary operator through the method Groovy calls for it.
      *
-     * @param self     the script
+     * @param script   the script
      * @param left     the left operand
      * @param operator the method, such as {@code plus}, or {@code elvis} for {@code ?=}
      * @param right    the right operand
      * @param site     the expression
      * @return the result
      */
-    public static Object binary(LandedScript self, Object left, String operator, Object right, int site) {
+    public static Object binary(Object script, Object left, String operator, Object right, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         if (operator.equals("elvis")) {
             return DefaultTypeTransformation.castToBoolean(left) ? left : right;
@@ -401,14 +415,15 @@ public final class Guard {
     /**
      * Reads {@code receiver[key]}.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the indexed value
      * @param key      the index or key
      * @param safe     whether this is {@code ?[]}
      * @param site     the expression
      * @return the element
      */
-    public static Object index(LandedScript self, Object receiver, Object key, boolean safe, int site) {
+    public static Object index(Object script, Object receiver, Object key, boolean safe, int site) {
+        LandedScript self = (LandedScript) script;
         if (safe && receiver == null) {
             enter(self, site);
             return null;
@@ -419,14 +434,15 @@ public final class Guard {
     /**
      * Writes {@code receiver[key] = value}, to a list or a map.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the indexed value
      * @param key      the index or key
      * @param value    the value
      * @param site     the assignment
      * @return the value, as the assignment's value
      */
-    public static Object putAt(LandedScript self, Object receiver, Object key, Object value, int site) {
+    public static Object putAt(Object script, Object receiver, Object key, Object value, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         Kind kind = AllowList.kind(receiver, self);
         if (kind != Kind.LIST && kind != Kind.MAP) {
@@ -442,14 +458,15 @@ public final class Guard {
     /**
      * Evaluates {@code value in container} (or {@code !in}), with the container's {@code isCase}.
      *
-     * @param self      the script
+     * @param script    the script
      * @param value     the value
      * @param container the container
      * @param negate    whether this is {@code !in}
      * @param site      the expression
      * @return the result
      */
-    public static boolean isIn(LandedScript self, Object value, Object container, boolean negate, int site) {
+    public static boolean isIn(Object script, Object value, Object container, boolean negate, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         Kind kind = AllowList.kind(container, self);
         if (kind == Kind.OTHER || kind == Kind.RECORD) {
@@ -469,13 +486,14 @@ public final class Guard {
      * Applies a unary operator: {@code negative}, {@code positive}, {@code bitwiseNegate} (numbers only),
      * {@code next} or {@code previous} (numbers and strings).
      *
-     * @param self     the script
+     * @param script   the script
      * @param operand  the operand
      * @param operator the operator's method
      * @param site     the expression
      * @return the result
      */
-    public static Object unary(LandedScript self, Object operand, String operator, int site) {
+    public static Object unary(Object script, Object operand, String operator, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         Kind kind = AllowList.kind(operand, self);
         boolean stepping = operator.equals("next") || operator.equals("previous");
@@ -499,7 +517,7 @@ public final class Guard {
     /**
      * Evaluates {@code receiver.name op= value}, reading and writing the property once each.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the value whose property is updated
      * @param name     the property
      * @param operator the operator's method
@@ -508,8 +526,9 @@ public final class Guard {
      * @param site     the expression
      * @return the new value
      */
-    public static Object compoundProperty(LandedScript self, Object receiver, Object name, String operator, Object value,
+    public static Object compoundProperty(Object script, Object receiver, Object name, String operator, Object value,
                                           int flags, int site) {
+        LandedScript self = (LandedScript) script;
         if (receiver == null && (flags & SAFE) != 0) {
             enter(self, site);
             return null;
@@ -521,7 +540,7 @@ public final class Guard {
     /**
      * Evaluates {@code receiver[key] op= value}, evaluating the receiver and key once.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the indexed value
      * @param key      the index or key
      * @param operator the operator's method
@@ -529,8 +548,9 @@ public final class Guard {
      * @param site     the expression
      * @return the new value
      */
-    public static Object compoundIndex(LandedScript self, Object receiver, Object key, String operator, Object value,
+    public static Object compoundIndex(Object script, Object receiver, Object key, String operator, Object value,
                                        int site) {
+        LandedScript self = (LandedScript) script;
         Object result = binary(self, index(self, receiver, key, false, site), operator, value, site);
         return putAt(self, receiver, key, result, site);
     }
@@ -538,14 +558,15 @@ public final class Guard {
     /**
      * Evaluates {@code ++name}, {@code name--} and the like on a name the script did not declare.
      *
-     * @param self     the script
+     * @param script   the script
      * @param name     the name
      * @param operator {@code next} or {@code previous}
      * @param postfix  whether the old value is the expression's value
      * @param site     the expression
      * @return the old value if postfix, else the new one
      */
-    public static Object stepVar(LandedScript self, String name, String operator, boolean postfix, int site) {
+    public static Object stepVar(Object script, String name, String operator, boolean postfix, int site) {
+        LandedScript self = (LandedScript) script;
         Object old = getVar(self, name, site);
         Object stepped = unary(self, old, operator, site);
         setVar(self, name, stepped, site);
@@ -555,7 +576,7 @@ public final class Guard {
     /**
      * Evaluates {@code ++receiver.name} and the like.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the value whose property is stepped
      * @param name     the property
      * @param operator {@code next} or {@code previous}
@@ -563,8 +584,9 @@ public final class Guard {
      * @param site     the expression
      * @return the old value if postfix, else the new one
      */
-    public static Object stepProperty(LandedScript self, Object receiver, Object name, String operator, boolean postfix,
+    public static Object stepProperty(Object script, Object receiver, Object name, String operator, boolean postfix,
                                       int site) {
+        LandedScript self = (LandedScript) script;
         Object old = getProperty(self, receiver, name, 0, site);
         Object stepped = unary(self, old, operator, site);
         setProperty(self, receiver, name, stepped, 0, site);
@@ -574,7 +596,7 @@ public final class Guard {
     /**
      * Evaluates {@code ++receiver[key]} and the like.
      *
-     * @param self     the script
+     * @param script   the script
      * @param receiver the indexed value
      * @param key      the index or key
      * @param operator {@code next} or {@code previous}
@@ -582,8 +604,9 @@ public final class Guard {
      * @param site     the expression
      * @return the old value if postfix, else the new one
      */
-    public static Object stepIndex(LandedScript self, Object receiver, Object key, String operator, boolean postfix,
+    public static Object stepIndex(Object script, Object receiver, Object key, String operator, boolean postfix,
                                    int site) {
+        LandedScript self = (LandedScript) script;
         Object old = index(self, receiver, key, false, site);
         Object stepped = unary(self, old, operator, site);
         putAt(self, receiver, key, stepped, site);
@@ -607,14 +630,15 @@ public final class Guard {
      * {@code String}, {@code boolean} or {@code Object}, so no cast can call a constructor the host did not
      * expose.
      *
-     * @param self   the script
+     * @param script the script
      * @param value  the value
      * @param type   the type, one {@link TypeRules} allows
      * @param coerce whether this is {@code as}
      * @param site   the expression
      * @return the cast value
      */
-    public static Object cast(LandedScript self, Object value, Class<?> type, boolean coerce, int site) {
+    public static Object cast(Object script, Object value, Class<?> type, boolean coerce, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         if (!TypeRules.nameable(type.getName())) {
             throw landing.refuse(site, "casting to " + type.getName() + " is not allowed in a confined script");
@@ -641,13 +665,14 @@ public final class Guard {
      * Makes a collection with {@code new} (empty, or a copy of one collection or map), or an exception to
      * throw (with a message, or none).
      *
-     * @param self the script
+     * @param script the script
      * @param type the class, one {@link TypeRules} allows
      * @param args the constructor's arguments
      * @param site the expression
      * @return the new object
      */
-    public static Object construct(LandedScript self, Class<?> type, List<?> args, int site) {
+    public static Object construct(Object script, Class<?> type, List<?> args, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         if (!TypeRules.constructible(type, args)) {
             throw landing.refuse(site, "new " + type.getName() + " with " + args.size() + " argument(s) is not allowed"
@@ -663,7 +688,7 @@ public final class Guard {
     /**
      * Makes a range: of integers only, whose size and elements are known without walking it.
      *
-     * @param self           the script
+     * @param script         the script
      * @param from           the first bound
      * @param to             the second bound
      * @param exclusiveLeft  whether this is {@code from<..to}
@@ -671,8 +696,9 @@ public final class Guard {
      * @param site           the expression
      * @return the range
      */
-    public static Object range(LandedScript self, Object from, Object to, boolean exclusiveLeft, boolean exclusiveRight,
+    public static Object range(Object script, Object from, Object to, boolean exclusiveLeft, boolean exclusiveRight,
                                int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         if (!(from instanceof Integer) || !(to instanceof Integer)) {
             throw landing.refuse(site, "a range in a confined script goes from one int to another, not from "
@@ -680,6 +706,8 @@ public final class Guard {
         }
         try {
             return ScriptBytecodeAdapter.createRange(from, to, exclusiveLeft, exclusiveRight);
+        } catch (RuntimeException e) {
+            throw failed(landing, site, "making the range", e);
         } catch (Throwable e) {
             throw new IllegalStateException("an int range could not be made: " + e, e);
         }
@@ -688,12 +716,13 @@ public final class Guard {
     /**
      * Checks what a {@code for (x in value)} loop walks: a string, collection, map or iterator.
      *
-     * @param self  the script
+     * @param script the script
      * @param value the value
      * @param site  the loop
      * @return the value
      */
-    public static Object iterable(LandedScript self, Object value, int site) {
+    public static Object iterable(Object script, Object value, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         Kind kind = AllowList.kind(value, self);
         if (kind == Kind.NULL || kind == Kind.STRING || kind == Kind.LIST || kind == Kind.SET || kind == Kind.MAP
@@ -706,12 +735,13 @@ public final class Guard {
     /**
      * Checks what {@code def (a, b) = value} takes apart: a list.
      *
-     * @param self  the script
+     * @param script the script
      * @param value the value
      * @param site  the declaration
      * @return the value
      */
-    public static Object destructure(LandedScript self, Object value, int site) {
+    public static Object destructure(Object script, Object value, int site) {
+        LandedScript self = (LandedScript) script;
         Landing landing = enter(self, site);
         if (!(value instanceof List<?>)) {
             throw landing.refuse(site, "only a list can be taken apart by def (a, b) = ..., not "

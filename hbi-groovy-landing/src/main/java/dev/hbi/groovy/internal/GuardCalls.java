@@ -12,7 +12,10 @@ import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.NamedArgumentListExpression;
+import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
 import org.codehaus.groovy.ast.stmt.BlockStatement;
 import org.codehaus.groovy.ast.stmt.ExpressionStatement;
@@ -67,6 +70,35 @@ abstract class GuardCalls extends ClassCodeExpressionTransformer {
     static Expression constant(Object value) {
         return value instanceof Integer || value instanceof Boolean
                 ? new ConstantExpression(value, true) : new ConstantExpression(value);
+    }
+
+    /**
+     * Tells whether an argument of a call holds its named arguments. Groovy passes {@code f(a: 1)} as a
+     * {@link NamedArgumentListExpression}, but {@code f(1, a: 2)} as a plain map first, to which the parser
+     * gives the position of the whole argument list, so it spans the next argument: a map literal written
+     * first ({@code f([a: 2], 1)}) never does.
+     */
+    static boolean isNamed(Expression arguments, int index) {
+        if (!(arguments instanceof TupleExpression tuple)) {
+            return false;
+        }
+        Expression argument = tuple.getExpression(index);
+        if (argument instanceof NamedArgumentListExpression) {
+            return true;
+        }
+        if (index != 0 || !(arguments instanceof ArgumentListExpression) || tuple.getExpressions().size() < 2
+                || !(argument instanceof MapExpression)) {
+            return false;
+        }
+        Expression second = tuple.getExpression(1);
+        return compare(argument.getLineNumber(), argument.getColumnNumber(), second.getLineNumber(),
+                second.getColumnNumber()) <= 0
+                && compare(argument.getLastLineNumber(), argument.getLastColumnNumber(), second.getLastLineNumber(),
+                second.getLastColumnNumber()) >= 0;
+    }
+
+    private static int compare(int line, int column, int otherLine, int otherColumn) {
+        return line != otherLine ? Integer.compare(line, otherLine) : Integer.compare(column, otherColumn);
     }
 
     /** The body with a deadline check first: for loop bodies and closures. */

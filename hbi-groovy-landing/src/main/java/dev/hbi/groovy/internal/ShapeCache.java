@@ -1,5 +1,6 @@
 package dev.hbi.groovy.internal;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,15 +24,11 @@ final class ShapeCache {
     // guarded by lock
     private final Map<String, CompletableFuture<Compiled>> entries;
     private final AtomicLong compilations = new AtomicLong();
+    private final Graveyard graveyard = new Graveyard();
 
     ShapeCache(int capacity) {
         this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Compiled>> eldest) {
-                return size() > ShapeCache.this.capacity;
-            }
-        };
+        this.entries = new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true);
     }
 
     /**
@@ -43,6 +40,7 @@ final class ShapeCache {
      */
     Compiled get(String key, Function<String, Compiled> compile) {
         CompletableFuture<Compiled> entry;
+        CompletableFuture<Compiled> dropped = null;
         boolean mine = false;
         lock.lock();
         try {
@@ -51,9 +49,14 @@ final class ShapeCache {
                 entry = new CompletableFuture<>();
                 entries.put(key, entry);
                 mine = true;
+                dropped = dropEldest();
             }
         } finally {
             lock.unlock();
+        }
+        if (dropped != null) {
+            // now, or, for a shape dropped while still being compiled, when its compilation ends
+            dropped.thenAccept(this::release);
         }
         if (mine) {
             return compileInto(key, entry, compile);
@@ -63,6 +66,34 @@ final class ShapeCache {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    // guarded by lock
+    private CompletableFuture<Compiled> dropEldest() {
+        if (entries.size() <= capacity) {
+            return null;
+        }
+        Iterator<Map.Entry<String, CompletableFuture<Compiled>>> eldest = entries.entrySet().iterator();
+        CompletableFuture<Compiled> dropped = eldest.next().getValue();
+        eldest.remove();
+        return dropped;
+    }
+
+    /**
+     * Lets the classes of a shape that is no longer cached be unloaded (see {@link Graveyard}). For shapes
+     * dropped from the cache, and for shapes too long to cache once landed.
+     *
+     * @param compiled the shape, or {@code null}
+     */
+    void release(Compiled compiled) {
+        if (compiled != null) {
+            graveyard.bury(compiled);
+        }
+    }
+
+    /** How many dropped shapes are still loaded: for tests. */
+    int buried() {
+        return graveyard.size();
     }
 
     private Compiled compileInto(String key, CompletableFuture<Compiled> entry, Function<String, Compiled> compile) {
@@ -81,6 +112,21 @@ final class ShapeCache {
             }
             entry.completeExceptionally(e);
             throw e;
+        }
+    }
+
+    /** The compiled shape of a key if it is cached and compiled, without touching its recency: for tests. */
+    Compiled peek(String key) {
+        lock.lock();
+        try {
+            for (Map.Entry<String, CompletableFuture<Compiled>> entry : entries.entrySet()) {
+                if (entry.getKey().equals(key)) {
+                    return entry.getValue().getNow(null);
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
         }
     }
 

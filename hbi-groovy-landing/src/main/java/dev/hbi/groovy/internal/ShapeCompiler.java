@@ -55,10 +55,25 @@ final class ShapeCompiler {
      * @return the compiled script, or why it was refused
      */
     Compiled compile(String key, int slots) {
+        Sites sites = new Sites();
+        Generated generated = generate(key, slots, sites);
+        return generated.refused() != null ? generated.refused() : load(generated.classes(), sites.toArray());
+    }
+
+    /**
+     * What compiling a key gave: the classes' bytes, or why it was refused.
+     *
+     * @param classes  the classes, if it compiled
+     * @param refused  why not, if it did not
+     */
+    record Generated(List<GroovyClass> classes, Compiled.Refused refused) {
+    }
+
+    /** Compiles a key to class files, recording the checked sites: for {@link #compile}, and for tests. */
+    Generated generate(String key, int slots, Sites sites) {
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(LandedScript.class.getName());
         config.setTolerance(1);
-        Sites sites = new Sites();
         GroovyClassLoader loader;
         if (confined) {
             config.addCompilationCustomizers(new Gatekeeper(), new Confiner(slots, sites));
@@ -71,16 +86,17 @@ final class ShapeCompiler {
         unit.addSource(SCRIPT_CLASS + ".groovy", key);
         try {
             unit.compile(Phases.CLASS_GENERATION);
+            return new Generated(unit.getClasses(), null);
         } catch (MultipleCompilationErrorsException e) {
-            return refused(e.getErrorCollector().getErrors());
+            return new Generated(List.of(), refused(e.getErrorCollector().getErrors()));
         } catch (CompilationFailedException e) {
-            return new Compiled.Refused("the script does not compile: " + e.getMessage(), 0, 0, 0, 0);
+            return new Generated(List.of(), new Compiled.Refused("the script does not compile: " + e.getMessage(),
+                    0, 0, 0, 0));
         } catch (StackOverflowError e) {
-            return new Compiled.Refused("the script nests too deeply to compile", 0, 0, 0, 0);
+            return new Generated(List.of(), new Compiled.Refused("the script nests too deeply to compile", 0, 0, 0, 0));
         } finally {
             close(loader);
         }
-        return load(unit.getClasses(), sites.toArray());
     }
 
     private Compiled load(List<GroovyClass> classes, int[] sites) {
@@ -97,13 +113,13 @@ final class ShapeCompiler {
         try {
             Class<?> script = loader.loadClass(SCRIPT_CLASS);
             MethodHandle constructor = MethodHandles.publicLookup().findConstructor(script, CONSTRUCTOR);
-            return new Compiled.Ready(constructor.asType(AS_LANDED), sites);
+            return new Compiled.Ready(constructor.asType(AS_LANDED), sites, script);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("a compiled script class could not be loaded: " + e, e);
         }
     }
 
-    private static Compiled refused(List<? extends Message> errors) {
+    private static Compiled.Refused refused(List<? extends Message> errors) {
         Message first = errors.isEmpty() ? null : errors.get(0);
         if (first instanceof SyntaxErrorMessage syntax) {
             SyntaxException e = syntax.getCause();

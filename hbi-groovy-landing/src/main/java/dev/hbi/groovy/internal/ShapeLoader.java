@@ -1,13 +1,17 @@
 package dev.hbi.groovy.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Defines the classes of one compiled shape (the script class and its closures), and nothing else. Each
- * shape has its own loader, so that when the {@link ShapeCache} drops a shape, its loader and classes
- * become unreachable together and the JVM unloads them, returning their Metaspace. Classes are defined
- * when first loaded; their bytes are dropped once defined.
+ * Defines the classes of one compiled shape (the script class, its closures, and in trusted mode the
+ * classes the script declares), and nothing else. Each shape has its own loader, so that when the
+ * {@link ShapeCache} drops a shape, its loader and classes become unreachable together and the JVM
+ * unloads them, returning their Metaspace (once the {@link Graveyard} has made the JDK's bean
+ * introspection forget them). Classes are defined when first loaded; their bytes are dropped once
+ * defined. Thread-safe.
  */
 final class ShapeLoader extends ClassLoader {
 
@@ -19,6 +23,7 @@ final class ShapeLoader extends ClassLoader {
     }
 
     private final Map<String, byte[]> pending;
+    private final List<Class<?>> defined = new CopyOnWriteArrayList<>();
 
     ShapeLoader(ClassLoader parent, Map<String, byte[]> classes) {
         super(NAME, parent);
@@ -31,6 +36,13 @@ final class ShapeLoader extends ClassLoader {
         if (bytes == null) {
             throw new ClassNotFoundException(name);
         }
-        return defineClass(name, bytes, 0, bytes.length);
+        Class<?> type = defineClass(name, bytes, 0, bytes.length);
+        defined.add(type);
+        return type;
+    }
+
+    /** The classes defined so far. */
+    List<Class<?>> defined() {
+        return defined;
     }
 }

@@ -12,7 +12,7 @@ import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
-import org.codehaus.groovy.ast.expr.NamedArgumentListExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.StaticMethodCallExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
@@ -93,11 +93,14 @@ final class TrustedShaper extends CompilationCustomizer {
                 return c;
             }
             if (expression instanceof MethodCallExpression m && m.isImplicitThis()
-                    && m.getArguments() instanceof TupleExpression args
-                    && args.getExpressions().stream().anyMatch(NamedArgumentListExpression.class::isInstance)) {
+                    && m.getArguments() instanceof TupleExpression args) {
                 List<Expression> marked = new ArrayList<>(args.getExpressions());
-                marked.replaceAll(a -> a instanceof NamedArgumentListExpression named
-                        ? new StaticMethodCallExpression(KEYWORDS, "of", new TupleExpression(named)) : a);
+                for (int i = 0; i < marked.size(); i++) {
+                    if (isNamed(args, i)) {
+                        MapExpression named = new MapExpression(((MapExpression) marked.get(i)).getMapEntryExpressions());
+                        marked.set(i, new StaticMethodCallExpression(KEYWORDS, "of", new ArgumentListExpression(named)));
+                    }
+                }
                 m.setArguments(new ArgumentListExpression(marked));
             }
             return expression == null ? null : expression.transformExpression(this);
