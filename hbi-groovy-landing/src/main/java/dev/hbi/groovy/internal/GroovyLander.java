@@ -71,6 +71,7 @@ final class GroovyLander implements Lander {
     }
 
     private Object run(Compiled.Ready compiled, Shape shape, LandingContext context) {
+        ((ShapeLoader) compiled.script().getClassLoader()).landing();
         Landing landing = new Landing(context, shape, compiled.sites(), budgetNanos);
         LandedScript script = compiled.newScript(confined ? new Binding() : new HostBinding(landing));
         script.attach(landing);

@@ -18,6 +18,7 @@ import org.codehaus.groovy.runtime.InvokerHelper;
 import org.codehaus.groovy.runtime.InvokerInvocationException;
 import org.codehaus.groovy.runtime.ScriptBytecodeAdapter;
 import org.codehaus.groovy.runtime.typehandling.DefaultTypeTransformation;
+import org.codehaus.groovy.runtime.typehandling.NumberMath;
 
 /**
  * The runtime checker of confined scripts: the only way their code calls, reads, writes, constructs,
@@ -407,9 +408,37 @@ public final class Guard {
             throw landing.refuse(site, "'" + operator + "' cannot be applied to " + AllowList.describe(left)
                     + " in a confined script");
         }
+        if (kind == Kind.NUMBER && AllowList.kind(right, self) == Kind.NUMBER) {
+            Number result = arithmetic(landing, site, operator, (Number) left, (Number) right);
+            if (result != null) {
+                return result;
+            }
+        }
         Object[] args = {right};
         limit(landing, self, kind, left, operator, args, site);
         return invoke(landing, site, kind == Kind.STRING ? left.toString() : left, operator, args);
+    }
+
+    /**
+     * The arithmetic of two numbers as Groovy's number methods do it ({@code plus(Number, Number)} and the
+     * like are {@link NumberMath}), without looking the method up: the common case of a script's loops.
+     *
+     * @return the result, or {@code null} for an operator left to the general path
+     */
+    private static Number arithmetic(Landing landing, int site, String operator, Number left, Number right) {
+        try {
+            return switch (operator) {
+                case "plus" -> NumberMath.add(left, right);
+                case "minus" -> NumberMath.subtract(left, right);
+                case "multiply" -> NumberMath.multiply(left, right);
+                case "div" -> NumberMath.divide(left, right);
+                case "intdiv" -> NumberMath.intdiv(left, right);
+                case "mod" -> NumberMath.mod(left, right);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            throw failed(landing, site, operator, e);
+        }
     }
 
     /**

@@ -383,6 +383,10 @@ final class ShapeLexer {
     }
 
     private static Number parse(String literal) {
+        if (literal.length() <= 9 && isPlainDecimal(literal)) {
+            // the common case, without Groovy's BigInteger detour: fits an int, as Groovy would type it
+            return Integer.parseInt(literal);
+        }
         String plain = literal.replace("_", "");
         boolean hex = plain.startsWith("0x") || plain.startsWith("0X") || plain.startsWith("-0x") || plain.startsWith("-0X");
         boolean decimal = !hex && (plain.indexOf('.') >= 0 || plain.indexOf('e') >= 0 || plain.indexOf('E') >= 0
@@ -393,6 +397,20 @@ final class ShapeLexer {
             // leave it in the text: the compiler reports it with its position
             return null;
         }
+    }
+
+    /** Digits only (a sign first allowed), no leading zero that would make it octal. */
+    private static boolean isPlainDecimal(String literal) {
+        int start = literal.startsWith("-") ? 1 : 0;
+        if (literal.length() == start || literal.length() > start + 1 && literal.charAt(start) == '0') {
+            return false;
+        }
+        for (int i = start; i < literal.length(); i++) {
+            if (!isDigit(literal.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void single() {

@@ -2,6 +2,7 @@ package dev.hbi.groovy.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +25,10 @@ final class ShapeLoader extends ClassLoader {
 
     private final Map<String, byte[]> pending;
     private final List<Class<?>> defined = new CopyOnWriteArrayList<>();
+    /** The thread groups the shape was landed in: each has its own bean introspection cache. */
+    private final Set<ThreadGroup> groups = ConcurrentHashMap.newKeySet();
+    /** Whether the shape was landed since the {@link Graveyard} last flushed it. */
+    private volatile boolean landed;
 
     ShapeLoader(ClassLoader parent, Map<String, byte[]> classes) {
         super(NAME, parent);
@@ -44,5 +49,32 @@ final class ShapeLoader extends ClassLoader {
     /** The classes defined so far. */
     List<Class<?>> defined() {
         return defined;
+    }
+
+    /** Notes that the current thread lands the shape: its metaclasses may be made in this thread's group. */
+    void landing() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        if (!groups.contains(group)) {
+            groups.add(group);
+        }
+        if (!landed) {
+            landed = true;
+        }
+    }
+
+    /**
+     * Tells whether the shape was landed since the last call, and forgets it.
+     *
+     * @return whether it was landed
+     */
+    boolean landedSinceAsked() {
+        boolean was = landed;
+        landed = false;
+        return was;
+    }
+
+    /** The thread groups the shape was landed in. */
+    Set<ThreadGroup> groups() {
+        return groups;
     }
 }
