@@ -59,7 +59,14 @@ final class GroovyLander implements Lander {
                 cache.release(once);
             }
         }
-        return land(cache.get(shape.key(), key -> compiler.compile(key, shape.slots())), shape, context);
+        Compiled compiled;
+        try {
+            compiled = cache.get(shape.key(), key -> compiler.compile(key, shape.slots()));
+        } catch (RuntimeException e) {
+            // not a compile error (those are results) but a failure of the compiler itself
+            throw new LandingException("the script could not be compiled: " + e.getClass().getSimpleName(), e);
+        }
+        return land(compiled, shape, context);
     }
 
     private Object land(Compiled compiled, Shape shape, LandingContext context) {

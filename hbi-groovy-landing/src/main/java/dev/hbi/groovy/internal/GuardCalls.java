@@ -22,14 +22,15 @@ import org.codehaus.groovy.ast.stmt.ExpressionStatement;
 import org.codehaus.groovy.ast.stmt.Statement;
 
 /**
- * What the script rewriters share: building calls of {@link Guard} methods. The calls are compiled as
+ * What the script rewriters share: building calls of the checker ({@link Guard}, {@link Operators}). The calls are compiled as
  * direct {@code invokestatic} instructions (the method node is set as the call's target), not as
  * Groovy's dynamic calls, so a checked operation costs one static call, and no metaclass, call site or
  * name lookup stands between the script and its checker.
  */
 abstract class GuardCalls extends ClassCodeExpressionTransformer {
 
-    private static final ClassNode GUARD = ClassHelper.make(Guard.class);
+    /** The checker's two classes, whose method names do not overlap. */
+    private static final List<ClassNode> CHECKERS = List.of(ClassHelper.make(Guard.class), ClassHelper.make(Operators.class));
 
     private final Sites sites;
 
@@ -49,17 +50,19 @@ abstract class GuardCalls extends ClassCodeExpressionTransformer {
         return direct(method, all.toArray(new Expression[0]));
     }
 
-    /** A call of a guard method with exactly these arguments. */
+    /** A call of a checker method with exactly these arguments. */
     static Expression direct(String method, Expression... args) {
-        List<MethodNode> methods = GUARD.getMethods(method);
-        if (methods.size() != 1) {
-            throw new IllegalStateException("Guard must have exactly one method named " + method);
+        for (ClassNode checker : CHECKERS) {
+            List<MethodNode> methods = checker.getMethods(method);
+            if (methods.size() == 1) {
+                MethodCallExpression call = new MethodCallExpression(new ClassExpression(checker), method,
+                        new ArgumentListExpression(args));
+                call.setImplicitThis(false);
+                call.setMethodTarget(methods.get(0));
+                return call;
+            }
         }
-        MethodCallExpression call = new MethodCallExpression(new ClassExpression(GUARD), method,
-                new ArgumentListExpression(args));
-        call.setImplicitThis(false);
-        call.setMethodTarget(methods.get(0));
-        return call;
+        throw new IllegalStateException("the checker has no single method named " + method);
     }
 
     /** The script itself: in a closure, Groovy compiles {@code this} as the closure's enclosing script. */

@@ -58,7 +58,7 @@ class ShapeCompilerTest {
     /**
      * Verifies that a confined script's code makes no dynamic call of its own: the only invokedynamic left
      * is in the generated {@code main(String[])}, which nothing calls. (A {@code for (x in c)} loop also
-     * calls {@code c.iterator()} dynamically, after {@link Guard#iterable} has let only a string,
+     * calls {@code c.iterator()} dynamically, after {@link Operators#iterable} has let only a string,
      * collection, map or iterator through.)
      */
     @Test
