@@ -40,14 +40,14 @@ public final class Operators {
             throw landing.refuse(site, "'" + operator + "' cannot be applied to " + AllowList.describe(left)
                     + " in a confined script");
         }
+        Object[] args = {right};
+        Guard.limit(landing, self, kind, left, operator, args, site);
         if (kind == Kind.NUMBER && AllowList.kind(right, self) == Kind.NUMBER) {
             Number result = arithmetic(landing, site, operator, (Number) left, (Number) right);
             if (result != null) {
                 return result;
             }
         }
-        Object[] args = {right};
-        Guard.limit(landing, self, kind, left, operator, args, site);
         return Guard.invoke(landing, site, kind == Kind.STRING ? left.toString() : left, operator, args);
     }
 
@@ -311,6 +311,10 @@ public final class Operators {
         if (foreign && !plain && !type.isInstance(value)) {
             throw landing.refuse(site, "casting " + AllowList.describe(value) + " to " + type.getName()
                     + " is not allowed in a confined script");
+        }
+        String tooLong = Number.class.isAssignableFrom(type) || type.isPrimitive() ? Limits.numberText(value) : null;
+        if (tooLong != null) {
+            throw landing.refuse(site, "casting to " + type.getName() + " is refused: " + tooLong);
         }
         try {
             if (coerce) {

@@ -77,6 +77,32 @@ class ConfinedLandingTest {
         assertThat(seen).containsExactly(List.of("bob", 0.5, List.of(2)), Map.of("nick", "bob"));
     }
 
+    /** A value an exposed constructor makes. */
+    public record Msg(String nick, String text, double weight) {
+    }
+
+    /** A reactor: its public methods are exposed by name. */
+    public static final class Room {
+        private final List<Msg> said = new ArrayList<>();
+
+        /** Says something. */
+        public int say(Msg msg) {
+            said.add(msg);
+            return said.size();
+        }
+    }
+
+    @Test
+    void exposedConstructorsAndReactorsAreCalledByNameAndRecordsRead() {
+        Room room = new Room();
+        env.exposeConstructor(Msg.class).exposeReactor(room);
+        Object count = env.land("def m = Msg('bob', 'hi', 1.5); say(m); say(Msg(m.nick.toUpperCase(), m.text() * 2, 2))");
+        assertThat(count).isEqualTo(2);
+        assertThat(room.said).containsExactly(new Msg("bob", "hi", 1.5), new Msg("BOB", "hihi", 2.0));
+        assertThatThrownBy(() -> env.land("def m = Msg('a', 'b', 1); m.equals(m) ? m.nick.getBytes() : 0"))
+                .hasMessageContaining("calling 'getBytes' on java.lang.String");
+    }
+
     @Test
     void aClosureCannotLeaveTheScript() {
         assertThatThrownBy(() -> env.land("add({ -> 1 }, 2)"))

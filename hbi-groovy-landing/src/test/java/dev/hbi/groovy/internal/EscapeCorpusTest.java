@@ -157,6 +157,10 @@ class EscapeCorpusTest {
                 escape("'x' * 100000000", "more than 16777216"),
                 escape("(1..100000000).toList()", "would walk a range of 100000000 elements"),
                 escape("2G ** 100000000", "more than 4194304 bits"),
+                escape("def x = 2G ** 4000000; x * x", "more than 4194304 bits"),
+                escape("def s = 'x' * 16000000; s + s", "more than 16777216"),
+                escape("('9' * 1000000).toBigInteger()", "a number is read from at most 10000 characters"),
+                escape("('9' * 1000000) as BigInteger", "a number is read from at most 10000 characters"),
                 escape("('a'..'zzzzzzzz').size()", "a range in a confined script goes from one int to another"),
                 escape("__hbi0", "names starting with __ are reserved"),
                 escape("__builtins__.eval('1')", "names starting with __ are reserved"));
