@@ -185,7 +185,8 @@ final class Confiner extends CompilationCustomizer {
                 case TernaryExpression t -> t.transformExpression(this);
                 case BooleanExpression b -> b.transformExpression(this);
                 case GStringExpression g -> g.transformExpression(this);
-                case SpreadExpression s -> s.transformExpression(this);
+                // Groovy turns what is spread into a collection however it can (a File into its lines)
+                case SpreadExpression s -> new SpreadExpression(call("iterable", s, transform(s.getExpression())));
                 case SpreadMapExpression s -> s.transformExpression(this);
                 case TupleExpression t -> t.transformExpression(this);
                 case EmptyExpression empty -> empty;
@@ -313,7 +314,7 @@ final class Confiner extends CompilationCustomizer {
                 case VariableExpression v when v.isThisExpression() || v.isSuperExpression() ->
                         refuse(v, "'" + v.getName() + "' cannot be assigned");
                 case VariableExpression v -> {
-                    b.setRightExpression(value);
+                    b.setRightExpression(typed(v, value, b));
                     yield b;
                 }
                 case AttributeExpression a -> refuse(a, "direct field access (.@) is not allowed");
@@ -335,7 +336,7 @@ final class Confiner extends CompilationCustomizer {
                         refuse(v, "'" + v.getName() + "' cannot be assigned");
                 case VariableExpression v -> new BinaryExpression(v, Token.newSymbol(Types.ASSIGN,
                         b.getOperation().getStartLine(), b.getOperation().getStartColumn()),
-                        call("binary", b, v, constant(op), value));
+                        typed(v, call("binary", b, v, constant(op), value), b));
                 case AttributeExpression a -> refuse(a, "direct field access (.@) is not allowed");
                 case PropertyExpression p -> call("compoundProperty", b, transform(p.getObjectExpression()),
                         name(p.getProperty()), constant(op), value, flags(p.isSafe(), p.isSpreadSafe()));
@@ -344,6 +345,15 @@ final class Confiner extends CompilationCustomizer {
                                 constant(op), value);
                 default -> refuse(left, "this cannot be assigned");
             };
+        }
+
+        /**
+         * A value assigned to a typed local variable, cast by the checker: Groovy's own cast of it could
+         * call a constructor or read a file ({@code List l; l = aFile}).
+         */
+        private Expression typed(VariableExpression local, Expression value, ASTNode at) {
+            ClassNode type = local.getAccessedVariable() == null ? null : local.getAccessedVariable().getOriginType();
+            return isObject(type) ? value : call("cast", at, value, new ClassExpression(type), constant(false));
         }
 
         private Expression step(Expression e, Expression target, Token operation, boolean postfix) {
@@ -449,7 +459,12 @@ final class Confiner extends CompilationCustomizer {
         public void visitForLoop(ForStatement loop) {
             Parameter variable = loop.getVariable();
             if (variable != null && variable != ForStatement.FOR_LOOP_DUMMY) {
-                checkType(variable, variable.getOriginType());
+                // Groovy casts each element to the variable's type itself: only casts that cannot build anything
+                ClassNode type = variable.getOriginType();
+                if (!isObject(type) && !TypeRules.scalar(type.getName())) {
+                    refuse(variable, "a loop variable is untyped or a string, number, character or boolean, not "
+                            + typeName(type) + ",");
+                }
             }
             Expression walked = loop.getCollectionExpression();
             loop.setCollectionExpression(walked instanceof ClosureListExpression

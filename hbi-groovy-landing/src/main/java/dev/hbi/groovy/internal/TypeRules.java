@@ -33,6 +33,13 @@ final class TypeRules {
             "java.util.Map$Entry", "groovy.lang.Range", "groovy.lang.IntRange", "groovy.lang.Closure",
             "java.lang.Throwable", "java.lang.Exception", "java.lang.RuntimeException");
 
+    /** The types Groovy can cast anything to without building an object: text, numbers, booleans. */
+    private static final Set<String> SCALAR = Set.of(
+            "java.lang.String", "java.lang.CharSequence", "java.lang.Integer", "int", "java.lang.Long", "long",
+            "java.lang.Short", "short", "java.lang.Byte", "byte", "java.lang.Double", "double", "java.lang.Float",
+            "float", "java.lang.Boolean", "boolean", "java.lang.Character", "char", "java.lang.Number",
+            "java.math.BigDecimal", "java.math.BigInteger");
+
     /** The collections a script may make with {@code new}: empty, or a copy of one collection or map. */
     private static final Set<Class<?>> COLLECTIONS = Set.of(ArrayList.class, LinkedList.class, HashMap.class,
             LinkedHashMap.class, TreeMap.class, HashSet.class, LinkedHashSet.class, TreeSet.class);
@@ -51,6 +58,16 @@ final class TypeRules {
      */
     static boolean nameable(String name) {
         return NAMEABLE.contains(name);
+    }
+
+    /**
+     * Tells whether a type is one Groovy's implicit casts turn any value into without building an object.
+     *
+     * @param name the type's name
+     * @return whether it is text, a number or a boolean
+     */
+    static boolean scalar(String name) {
+        return SCALAR.contains(name);
     }
 
     /**

@@ -48,6 +48,8 @@ class EscapeCorpusTest {
 
     private static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"), "hbi-escape-" + UUID.randomUUID());
     private static final String PROP = "hbi.escape." + UUID.randomUUID();
+    /** A file the host exposes by mistake: its lines must stay unread. */
+    private static final Path SECRET = Path.of(System.getProperty("java.io.tmpdir"), "hbi-secret-" + UUID.randomUUID());
 
     private HostingEnv env;
     private PrintStream stdout;
@@ -70,8 +72,13 @@ class EscapeCorpusTest {
                 escape("File f = ['FILE']; f.text = 'x'", "the type java.io.File cannot be used"),
                 escape("def f = (File) ['FILE']; f << 'x'", "casting to java.io.File is not allowed"),
                 escape("def c = { File f -> f.text = 'x' }; c('FILE')", "the type java.io.File cannot be used"),
-                escape("for (File f in ['FILE']) { f.text = 'x' }", "the type java.io.File cannot be used"),
+                escape("for (File f in ['FILE']) { f.text = 'x' }", "a loop variable is untyped or a string"),
                 escape("try { 1 } catch (java.io.IOError e) { }", "the type java.io.IOError cannot be used"),
+                // Groovy's implicit casts of assignments, loop variables and spreads build objects and read files
+                escape("List l = []; l = secretFile; l", "casting java.io.File to java.util.List is not allowed"),
+                escape("for (List l in [secretFile]) { l }", "a loop variable is untyped or a string"),
+                escape("[*secretFile]", "a for loop cannot walk java.io.File"),
+                escape("add(*secretFile)", "a for loop cannot walk java.io.File"),
                 // SECURITY-1465: casts of closures to collections, then to File; method pointers
                 escape("(({ -> ['FILE'] } as Collection) as List)", "casting a closure to java.util.Collection"),
                 escape("(({ -> ['FILE'] } as Collection) as File).text = 'x'", "casting to java.io.File is not allowed"),
@@ -172,8 +179,10 @@ class EscapeCorpusTest {
     }
 
     @BeforeEach
-    void captureStdout() {
-        env = TestEngines.env(TestEngines.confined()).exposeValue("vault", new Vault());
+    void captureStdout() throws java.io.IOException {
+        Files.writeString(SECRET, "pwned\n");
+        env = TestEngines.env(TestEngines.confined()).exposeValue("vault", new Vault())
+                .exposeValue("secretFile", SECRET.toFile());
         stdout = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     }
@@ -198,5 +207,6 @@ class EscapeCorpusTest {
     @AfterEach
     void cleanUp() throws java.io.IOException {
         Files.deleteIfExists(FILE);
+        Files.deleteIfExists(SECRET);
     }
 }
