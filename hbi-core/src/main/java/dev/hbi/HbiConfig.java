@@ -12,8 +12,9 @@ import java.util.Objects;
  *                           peer, in bytes; larger ones are refused before anything is allocated
  * @param maxNesting         how deeply brackets and calls may nest in landed code
  * @param sendTimeout        how long a send may wait for its turn on the wire or for buffer space
- * @param recvTimeout        how long a receive may wait for the peer, and the classic wire for a receiving
- *                           conversation to ask for its next packet
+ * @param recvTimeout        how long a receive may wait for the peer, the classic wire for a receiving
+ *                           conversation to ask for its next packet, and a packet or frame the peer began to
+ *                           send may take to arrive in full (a stalled or slowloris peer is disconnected)
  * @param closeTimeout       how long closing may take to flush what was sent
  * @param connectTimeout     how long {@link Hbi#connect} may take to establish the TCP connection
  * @param outboundQueueBytes how many bytes of packets may wait to be written before senders wait

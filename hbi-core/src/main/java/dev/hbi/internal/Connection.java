@@ -39,7 +39,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>{@code hbi-N-reader} reads the wire ({@link Session#run()}); when the connection ends it
  *     drains the wire, closes it, runs the cleanup hook exactly once and completes {@link #disconnected()}.
  * <li>{@code hbi-N-writer} writes everything queued ({@link WireWriter}).
- * <li>{@code hbi-N-ho-SEQ}, one per hosting conversation, lands the peer's request.
+ * <li>{@code hbi-N-ho-SEQ}, one per hosting conversation, lands the peer's request. When the connection
+ *     ends, the ones still working are interrupted: their work can no longer be answered, and a function
+ *     that blocks forever must not outlive its connection.
+ * <li>{@code hbi-N-watchdog} ends the connection with a stalled or silent peer ({@link Watchdog}).
  * <li>{@code hbi-N-closer}, started when the connection ends, bounds the time closing may take.
  * </ul>
  *
@@ -73,6 +76,7 @@ public final class Connection implements HbiConnection {
     private final ReentrantLock hostingLock = new ReentrantLock();
     private final Condition hostingDone = hostingLock.newCondition();
     private volatile Thread reader;
+    private volatile Watchdog watchdog;
     private final boolean probe;
     private volatile boolean initStarted;
     private volatile boolean shuttingDown;
@@ -167,6 +171,9 @@ public final class Connection implements HbiConnection {
             wire.close();
             throw e;
         }
+        // first: the writer and the reader may end the connection, which stops the watchdog
+        c.watchdog = Watchdog.start(c.name + "-watchdog", c.session.checkPeriodNanos(),
+                () -> c.session.check(System.nanoTime()));
         c.writer.start(c.name + "-writer");
         // assigned before it runs, so that the reader can always recognise itself (see awaitDown)
         c.reader = Thread.ofVirtual().name(c.name + "-reader").unstarted(c::read);
@@ -327,6 +334,7 @@ public final class Connection implements HbiConnection {
             return false;
         }
         LOG.log(ended.isError() ? Level.WARNING : Level.DEBUG, () -> name + " disconnected: " + ended.message());
+        watchdog.stop();
         signalHostingDone();
         session.terminated(this::closedException);
         posting.forEach(p -> p.connectionEnded(closedException()));
@@ -341,6 +349,7 @@ public final class Connection implements HbiConnection {
         }
         writer.finish();
         Thread.ofVirtual().name(name + "-closer").start(this::closeWire);
+        hosting.forEach(HostingConversationImpl::interruptWork);
         return true;
     }
 
@@ -410,7 +419,10 @@ public final class Connection implements HbiConnection {
     void startHosting(HostingWire hostingWire) {
         HostingConversationImpl co = new HostingConversationImpl(this, hostingWire);
         hosting.add(co);
-        Thread.ofVirtual().name(name + "-ho-" + hostingWire.id()).start(co::run);
+        co.start(Thread.ofVirtual().name(name + "-ho-" + hostingWire.id()).unstarted(co::run));
+        if (isClosing()) {
+            co.interruptWork();
+        }
     }
 
     void hostingEnded(HostingConversationImpl co) {

@@ -45,8 +45,8 @@ import java.util.function.Supplier;
  * waiting on anything but the socket (scripts and data go into each conversation's {@link MuxInbound},
  * whose window the peer may not exceed; control frames go out through {@link WireWriter#sendNow}).
  * Conversations send on their own threads, taking credit from their {@link SendWindow} and the
- * connection's outside any lock of the writer. A keeper thread pings a quiet peer and ends the connection
- * when it stays silent for the idle timeout.
+ * connection's outside any lock of the writer. The connection's {@link Watchdog} calls {@link #check} to
+ * ping a quiet peer and end the connection when it stays silent for the idle timeout.
  *
  * <p>Locks: {@code lock} guards the conversation table, id allocation, the open counts and the
  * shutdown flags. It is never held while another lock of HBI is taken, except that {@link MuxStream}
@@ -119,7 +119,7 @@ final class MuxSession implements Session {
     @Override
     public void run() throws IOException {
         readPreface();
-        Thread.ofVirtual().name(connection.name() + "-keeper").start(this::keep);
+        lastReceived = System.nanoTime();
         while (!connection.isClosing()) {
             Frame frame = input.read(decoder);
             if (frame == null) {
@@ -484,28 +484,34 @@ final class MuxSession implements Session {
 
     // ---- liveness, shutdown and the end ----
 
-    /** Pings a quiet peer after a third of the idle timeout, ends the connection after all of it (§9.1, §9.3). */
-    private void keep() {
+    @Override
+    public long checkPeriodNanos() {
+        HbiConfig config = connection.config();
+        long period = Math.min(config.idleTimeout().toNanos() / 6, config.recvTimeout().toNanos() / 4);
+        return Math.clamp(period, TimeUnit.MILLISECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(1));
+    }
+
+    /**
+     * Ends the connection with a peer stalled in a frame or silent for the idle timeout; pings a peer
+     * quiet for a third of it (§9.1, §9.3). Nothing is sent before the peer's preface has arrived.
+     */
+    @Override
+    public void check(long now) {
+        String stall = input.stall(now, connection.config().recvTimeout().toNanos());
+        if (stall != null) {
+            connection.fail(stall, null);
+            return;
+        }
+        if (!ready.isDone()) {
+            return;
+        }
         long idle = connection.config().idleTimeout().toNanos();
-        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idle / 6);
-        while (!connection.isClosing()) {
-            lock.lock();
-            try {
-                changed.awaitNanos(period);
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
-            }
-            long silent = System.nanoTime() - lastReceived;
-            if (silent >= idle) {
-                connection.terminate(new DisconnectCause.IdleTimeout(Duration.ofNanos(silent)));
-                return;
-            }
-            if (silent >= idle / 3 && !pingOutstanding) {
-                pingOutstanding = true;
-                sendNow(FrameEncoder.ping(false, System.nanoTime()));
-            }
+        long silent = now - lastReceived;
+        if (silent >= idle) {
+            connection.terminate(new DisconnectCause.IdleTimeout(Duration.ofNanos(silent)));
+        } else if (silent >= idle / 3 && !pingOutstanding) {
+            pingOutstanding = true;
+            sendNow(FrameEncoder.ping(false, now));
         }
     }
 
@@ -551,9 +557,17 @@ final class MuxSession implements Session {
 
     @Override
     public void peerEnded(Supplier<RuntimeException> refused) {
+        // no WINDOW_UPDATE can come any more: hosting conversations may still answer with the credit they
+        // have, but one that would wait for more would wait until the send timeout for nothing
+        SendWindow window = connectionSend;
+        if (window != null) {
+            window.starve(refused);
+        }
         for (MuxStream s : snapshot()) {
             if (s instanceof MuxStream.Posting) {
                 s.connectionEnded(refused.get());
+            } else {
+                s.sendWindow.starve(refused);
             }
         }
     }
@@ -628,6 +642,11 @@ final class MuxSession implements Session {
         @Override
         public boolean isIdle() {
             return bytes.position() == 0;
+        }
+
+        @Override
+        public String unitName() {
+            return "preface";
         }
     }
 }

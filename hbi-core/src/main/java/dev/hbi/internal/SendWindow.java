@@ -23,6 +23,7 @@ final class SendWindow {
     private final Condition credited = lock.newCondition();
     private long available; // guarded by lock
     private Supplier<RuntimeException> closed; // guarded by lock
+    private Supplier<RuntimeException> starved; // guarded by lock: no credit will come any more
 
     /**
      * Creates a window.
@@ -46,6 +47,9 @@ final class SendWindow {
         lock.lock();
         try {
             while (available <= 0 && closed == null) {
+                if (starved != null) {
+                    throw starved.get();
+                }
                 deadline.await(credited, "flow-control credit of " + name + " (the peer has not read what was sent)");
             }
             if (closed != null) {
@@ -73,6 +77,22 @@ final class SendWindow {
                         + " would make the send window of " + name + " larger than 2^31 - 1 (wire-protocol.md §6.4)");
             }
             available += increment;
+            credited.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Tells the window that no credit will come any more (the peer closed its side, so no WINDOW_UPDATE can
+     * arrive): credit still there may be used, but whoever would wait for more fails at once.
+     *
+     * @param refusal makes the exception they get
+     */
+    void starve(Supplier<RuntimeException> refusal) {
+        lock.lock();
+        try {
+            starved = refusal;
             credited.signalAll();
         } finally {
             lock.unlock();

@@ -74,6 +74,11 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
      * @return {@code true} if no byte of an unfinished frame has been consumed
      */
     @Override
+    public String unitName() {
+        return "frame";
+    }
+
+    @Override
     public boolean isIdle() {
         return length < 0 && header.position() == 0;
     }
