@@ -228,6 +228,7 @@ final class ClassicSession implements Session {
     }
 
     private void host(String seq) throws IOException {
+        connection.awaitHostingSlot();
         Hosting wire = new Hosting(seq);
         adopt(wire.turn);
         connection.startHosting(wire);

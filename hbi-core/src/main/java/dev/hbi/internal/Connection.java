@@ -394,6 +394,17 @@ public final class Connection implements HbiConnection {
     // ---- conversations ----
 
     PostingConversationImpl openPosting(HostingEnv landingEnv) {
+        return openPosting(landingEnv, null);
+    }
+
+    /**
+     * Opens a posting conversation.
+     *
+     * @param landingEnv where its answer is landed
+     * @param limit      the conversation's own deadline, or {@code null} for none
+     * @return the conversation, in its send stage
+     */
+    PostingConversationImpl openPosting(HostingEnv landingEnv, Deadline limit) {
         if (isClosing()) {
             throw closedException();
         }
@@ -401,7 +412,11 @@ public final class Connection implements HbiConnection {
             throw new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.REFUSED_CONVERSATION,
                     name + " is shutting down: no new conversations");
         }
-        return session.openPosting(landingEnv, Deadline.after(config.sendTimeout()));
+        PostingConversationImpl co = session.openPosting(landingEnv, Deadline.after(config.sendTimeout()).earlier(limit));
+        if (limit != null) {
+            co.limit(limit);
+        }
+        return co;
     }
 
     void postingStarted(PostingConversationImpl co) {
@@ -422,6 +437,23 @@ public final class Connection implements HbiConnection {
         co.start(Thread.ofVirtual().name(name + "-ho-" + hostingWire.id()).unstarted(co::run));
         if (isClosing()) {
             co.interruptWork();
+        }
+    }
+
+    /**
+     * Waits until fewer than {@link HbiConfig#maxConcurrentConversations()} hosting conversations are in
+     * flight, or the connection ends. The classic reader calls it before it starts the next one, so a peer
+     * that floods requests is held back by TCP instead of growing threads without bound; the multiplexed
+     * wire refuses such conversations instead (docs/wire-protocol.md §5.6).
+     */
+    void awaitHostingSlot() {
+        hostingLock.lock();
+        try {
+            while (hosting.size() >= config.maxConcurrentConversations() && !isClosing()) {
+                hostingDone.awaitUninterruptibly();
+            }
+        } finally {
+            hostingLock.unlock();
         }
     }
 

@@ -25,6 +25,16 @@ public record Deadline(long nanoTime, Duration timeout) {
     }
 
     /**
+     * Returns whichever of two deadlines passes first.
+     *
+     * @param other the other deadline, or {@code null} for none
+     * @return this or {@code other}
+     */
+    public Deadline earlier(Deadline other) {
+        return other == null || nanoTime - other.nanoTime <= 0 ? this : other;
+    }
+
+    /**
      * Returns the nanoseconds left, zero or less once passed.
      *
      * @return nanoseconds left
