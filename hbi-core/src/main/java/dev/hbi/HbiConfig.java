@@ -34,12 +34,13 @@ import java.util.Objects;
  *                           the next request is not read until one ends
  * @param maxConnections     a server's limit on connections open at once; one more is told the server is
  *                           busy and closed
+ * @param security           TLS and token authentication, required of the peer before anything is landed
  */
 public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration sendTimeout, Duration recvTimeout,
                         Duration closeTimeout, Duration connectTimeout, int outboundQueueBytes,
                         int readBufferSize, Duration idleTimeout, Duration detectionWindow, int maxFrameSize,
                         int initialWindowSize, int connectionWindowSize, int maxConcurrentConversations,
-                        int maxConnections) {
+                        int maxConnections, HbiSecurity security) {
 
     /** The wire protocols a connection can speak. */
     public enum Wire {
@@ -65,7 +66,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
     private static final HbiConfig DEFAULTS = new HbiConfig(Wire.AUTO, 16 << 20, 100,
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(10),
             4 << 20, 64 << 10, Duration.ofSeconds(60), Duration.ofMillis(500), 64 << 10, 1 << 20, 32 << 20,
-            10_000, 4096);
+            10_000, 4096, HbiSecurity.none());
 
     /**
      * Checks the settings.
@@ -86,6 +87,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
      * @param connectionWindowSize the connection's receive window
      * @param maxConcurrentConversations how many conversations the peer may have open
      * @param maxConnections     how many connections a server keeps open at once
+     * @param security           TLS and token authentication
      */
     public HbiConfig {
         Objects.requireNonNull(wire, "wire");
@@ -108,6 +110,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         positive(connectionWindowSize, "connectionWindowSize");
         positive(maxConcurrentConversations, "maxConcurrentConversations");
         positive(maxConnections, "maxConnections");
+        Objects.requireNonNull(security, "security");
     }
 
     private static void positive(int value, String name) {
@@ -127,7 +130,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
      * Returns the default settings: either wire as fits the peer, 16 MiB classic packets, nesting 100, 60 s
      * send and receive deadlines, 5 s to close, 10 s to connect, 4 MiB outbound queue, 64 KiB read buffer,
      * 60 s idle timeout, 500 ms to tell the wires apart, 64 KiB frames, 1 MiB conversation window, 32 MiB
-     * connection window, 10,000 conversations at once, 4,096 connections per server.
+     * connection window, 10,000 conversations at once, 4,096 connections per server, neither TLS nor a token.
      *
      * @return the defaults
      */
@@ -171,6 +174,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         private int connectionWindowSize;
         private int maxConcurrentConversations;
         private int maxConnections;
+        private HbiSecurity security;
 
         private Builder(HbiConfig from) {
             wire = from.wire;
@@ -189,6 +193,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
             connectionWindowSize = from.connectionWindowSize;
             maxConcurrentConversations = from.maxConcurrentConversations;
             maxConnections = from.maxConnections;
+            security = from.security;
         }
 
         /**
@@ -346,6 +351,17 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         }
 
         /**
+         * Sets how connections keep strangers out: TLS, a token, or both.
+         *
+         * @param value the security settings
+         * @return this builder
+         */
+        public Builder security(HbiSecurity value) {
+            security = value;
+            return this;
+        }
+
+        /**
          * Sets how many connections a server keeps open at once.
          *
          * @param value connections
@@ -376,7 +392,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         public HbiConfig build() {
             return new HbiConfig(wire, maxPacketSize, maxNesting, sendTimeout, recvTimeout, closeTimeout,
                     connectTimeout, outboundQueueBytes, readBufferSize, idleTimeout, detectionWindow, maxFrameSize,
-                    initialWindowSize, connectionWindowSize, maxConcurrentConversations, maxConnections);
+                    initialWindowSize, connectionWindowSize, maxConcurrentConversations, maxConnections, security);
         }
     }
 }

@@ -138,6 +138,11 @@ final class MuxSession implements Session {
         if (head == null) {
             throw new EOFException("the peer closed the connection before sending the multiplexed wire's preface");
         }
+        if (Preface.isTokenChallenge(head)) {
+            peerSpeaksMux = true; // a peer of this library: the classic wire would meet the same challenge
+            throw new HbiProtocolException("the peer asks for a token (docs/wire-protocol.md §11); set one with"
+                    + " HbiConfig.security(HbiSecurity.builder().token(...))");
+        }
         Preface.checkMagic(head);
         peerSpeaksMux = true;
         if (!dialer) {

@@ -1,9 +1,11 @@
 package dev.hbi.internal;
 
 import dev.hbi.ConnectionClosedException;
+import dev.hbi.HbiAuthenticationException;
 import dev.hbi.HbiConfig;
 import dev.hbi.HbiConnection;
 import dev.hbi.HbiServer;
+import dev.hbi.HbiTimeoutException;
 import dev.hbi.HostingEnv;
 import dev.hbi.internal.wire.Directive;
 import dev.hbi.internal.wire.PacketEncoder;
@@ -145,8 +147,18 @@ public final class ServerImpl implements HbiServer {
         Connection connection;
         try {
             Sockets.configure(socket);
-            Connection.Protocol protocol = protocol(socket);
-            connection = Connection.start(new NioWire(socket), envFactory.get(), config, protocol);
+            if (config.security().isEnabled()) {
+                Handshakes.Secured secured = Handshakes.accepted(socket, config);
+                connection = Connection.start(secured.wire(), envFactory.get(), config,
+                        new Connection.Protocol(secured.agreed(), false, ByteBuffer.allocate(0), false));
+            } else {
+                connection = Connection.start(new NioWire(socket), envFactory.get(), config, protocol(socket));
+            }
+        } catch (HbiAuthenticationException | HbiTimeoutException e) {
+            admitted.decrementAndGet();
+            LOG.log(Level.WARNING, name + ": " + e.getMessage());
+            closeQuietly(socket);
+            return;
         } catch (RuntimeException | IOException e) {
             admitted.decrementAndGet();
             LOG.log(Level.WARNING, name + ": could not set up an accepted connection", e);
