@@ -2,7 +2,6 @@ package dev.hbi.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,14 +23,11 @@ import javax.net.ssl.SSLException;
  * <p>Threads and locks: {@code netIn} and {@code appIn} belong to the reader (and to the handshake before
  * it); {@code writeLock} guards {@code netOut} and every write to the channel.
  */
-final class TlsWire implements Wire {
+final class TlsWire extends ChannelWire {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
-    private final SocketChannel channel;
     private final SSLEngine engine;
-    private final SocketAddress remote;
-    private final SocketAddress local;
     private final ReentrantLock writeLock = new ReentrantLock();
     private ByteBuffer netIn; // reader: encrypted bytes read, ready to unwrap
     private ByteBuffer appIn; // reader: decrypted bytes not yet handed out
@@ -39,11 +35,9 @@ final class TlsWire implements Wire {
     private boolean inboundClosed; // reader
     private volatile boolean handshakeOwed;
 
-    private TlsWire(SocketChannel channel, SSLEngine engine) throws IOException {
-        this.channel = channel;
+    private TlsWire(SocketChannel channel, SSLEngine engine) {
+        super(channel);
         this.engine = engine;
-        this.remote = channel.getRemoteAddress();
-        this.local = channel.getLocalAddress();
         int packet = engine.getSession().getPacketBufferSize();
         this.netIn = ByteBuffer.allocateDirect(packet).flip();
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
@@ -297,24 +291,5 @@ final class TlsWire implements Wire {
             writeLock.unlock();
         }
         channel.shutdownOutput();
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing is best effort; the channel is unusable either way
-        }
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public SocketAddress localAddress() {
-        return local;
     }
 }
