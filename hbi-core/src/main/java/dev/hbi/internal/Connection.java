@@ -333,7 +333,9 @@ public final class Connection implements HbiConnection {
         if (!cause.compareAndSet(null, ended)) {
             return false;
         }
-        LOG.log(ended.isError() ? Level.WARNING : Level.DEBUG, () -> name + " disconnected: " + ended.message());
+        // an AUTO client's probe that finds a classic server is expected to fail: the client dials again
+        boolean expected = !ended.isError() || (probe && !peerWireConfirmed());
+        LOG.log(expected ? Level.DEBUG : Level.WARNING, () -> name + " disconnected: " + ended.message());
         watchdog.stop();
         signalHostingDone();
         session.terminated(this::closedException);
