@@ -493,11 +493,7 @@ public final class Connection implements HbiConnection {
         return name;
     }
 
-    /**
-     * Returns the settings.
-     *
-     * @return the settings
-     */
+    @Override
     public HbiConfig config() {
         return config;
     }
