@@ -43,7 +43,7 @@ final class MarkdownReport {
         out.append(" mux ÷ RSocket | mux ÷ raw |\n|---|---|");
         Shape.IMPLS.forEach(i -> out.append("---:|"));
         out.append("---:|---:|\n");
-        for (Shape s : Shape.all()) {
+        for (Shape s : Shape.measured(results)) {
             out.append("| ").append(s.name()).append(" | ").append(s.unit()).append(" |");
             for (String impl : Shape.IMPLS) {
                 out.append(' ').append(s.value().apply(results, impl).map(Format::number).orElse("–")).append(" |");
@@ -66,6 +66,9 @@ final class MarkdownReport {
         Shape.IMPLS.forEach(i -> out.append("---:|"));
         out.append('\n');
         for (String n : Shape.IN_FLIGHT) {
+            if (Shape.IMPLS.stream().noneMatch(i -> results.find("RoundTripBenchmark", "impl", i, "inFlight", n).isPresent())) {
+                continue;
+            }
             out.append("| ").append(n).append(" |");
             for (String impl : Shape.IMPLS) {
                 Optional<Results.Run> run = results.find("RoundTripBenchmark", "impl", impl, "inFlight", n);

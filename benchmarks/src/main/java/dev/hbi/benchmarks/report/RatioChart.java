@@ -36,7 +36,7 @@ final class RatioChart {
      * @return the SVG document
      */
     String draw(String caption) {
-        List<Shape> shapes = Shape.all();
+        List<Shape> shapes = Shape.measured(results);
         int width = LABEL_WIDTH + 2 * PANEL_WIDTH + GAP + 20;
         int height = TOP + shapes.size() * ROW + 50;
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""

@@ -25,7 +25,7 @@ record Shape(String name, String unit, boolean higherIsBetter, BiFunction<Result
     static final List<String> CHUNKS = List.of("65536", "1048576");
 
     /** Every shape, in the table's row order. */
-    static List<Shape> all() {
+    private static List<Shape> all() {
         List<Shape> shapes = new java.util.ArrayList<>();
         for (String n : IN_FLIGHT) {
             shapes.add(new Shape("round trips, " + n + " in flight", "calls/s", true,
@@ -44,6 +44,16 @@ record Shape(String name, String unit, boolean higherIsBetter, BiFunction<Result
                 (r, impl) -> r.find("InFlightHeapBenchmark", "impl", impl)
                         .map(run -> run.secondary().get("heap.used"))));
         return shapes;
+    }
+
+    /**
+     * Returns the shapes that at least one library was measured in.
+     *
+     * @param results the results
+     * @return those shapes, in the table's row order
+     */
+    static List<Shape> measured(Results results) {
+        return all().stream().filter(s -> IMPLS.stream().anyMatch(i -> s.value.apply(results, i).isPresent())).toList();
     }
 
     /**
