@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -16,21 +17,25 @@ import org.openjdk.jmh.results.ScalarResult;
 /**
  * Adds what the benchmark recorded in {@link Metrics} to each iteration's results: the percentiles of
  * the latencies of all calls of the load (not only those the benchmark thread made), in microseconds,
- * and the gauges. Across iterations they are averaged. Enable with
+ * and the gauges; and the share of the machine's CPU time the hypervisor stole meanwhile
+ * ({@code cpu.steal}, Linux only). Across iterations they are averaged. Enable with
  * {@code -prof dev.hbi.benchmarks.harness.MetricsProfiler}; {@code ./hbi bench} does.
  */
 public final class MetricsProfiler implements InternalProfiler {
 
     private static final double[] PERCENTILES = {50, 90, 99, 99.9};
 
+    private Optional<CpuTimes> cpuAtStart = Optional.empty();
+
     @Override
     public String getDescription() {
-        return "latency percentiles of every call of the load, and gauges such as heap in use";
+        return "latency percentiles of every call of the load, gauges such as heap in use, and CPU steal";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         Metrics.reset();
+        cpuAtStart = CpuTimes.now();
     }
 
     @Override
@@ -46,6 +51,8 @@ public final class MetricsProfiler implements InternalProfiler {
             }
             results.add(new ScalarResult("latency.mean", h.getMean() / 1e3, "us", AggregationPolicy.AVG));
         }
+        cpuAtStart.flatMap(start -> CpuTimes.now().map(end -> end.stealPercentSince(start))).ifPresent(steal ->
+                results.add(new ScalarResult("cpu.steal", steal, "%", AggregationPolicy.AVG)));
         for (Map.Entry<String, Metrics.Gauge> g : Metrics.takeGauges().entrySet()) {
             results.add(new ScalarResult(g.getKey(), g.getValue().value(), g.getValue().unit(), AggregationPolicy.AVG));
         }

@@ -28,12 +28,28 @@ final class MarkdownReport {
      */
     String write(String heading) {
         out.append(heading).append("\n\n");
+        steal();
         summary();
         latencies();
         landing();
         others();
         targets();
         return out.toString();
+    }
+
+    /** Says how much CPU time the hypervisor took away while the benchmarks measured. */
+    private void steal() {
+        List<Results.Run> runs = results.all().stream().filter(r -> r.secondary().containsKey("cpu.steal")).toList();
+        if (runs.isEmpty()) {
+            return;
+        }
+        double mean = runs.stream().mapToDouble(r -> r.secondary().get("cpu.steal")).average().orElse(0);
+        Results.Run worst = runs.stream().max(java.util.Comparator.comparingDouble(r -> r.secondary().get("cpu.steal")))
+                .orElseThrow();
+        out.append(String.format(java.util.Locale.ROOT, "CPU time stolen by the hypervisor while measuring: %.0f%% on"
+                + " average, at most %.0f%% (%s %s). Steal varies from minute to minute on this shared virtual machine;"
+                + " a benchmark measured during high steal is slower than its code.%n%n", mean,
+                worst.secondary().get("cpu.steal"), worst.benchmark(), worst.params()));
     }
 
     private void summary() {

@@ -102,6 +102,10 @@ final class Results {
         return runs.stream().filter(r -> known.stream().noneMatch(k -> r.benchmark().startsWith(k + "."))).toList();
     }
 
+    List<Run> all() {
+        return runs;
+    }
+
     String jdk() {
         return jdk;
     }
