@@ -13,6 +13,9 @@ final class MarkdownReport {
     private static final Map<String, String> TITLES = Map.of("hbi-mux", "HBI mux", "hbi-classic", "HBI classic",
             "hbi-typed", "HBI typed", "raw", "raw socket", "rsocket", "RSocket", "grpc", "gRPC");
 
+    /** Above this share of CPU time stolen, a run's numbers are flagged as measured on a noisy machine. */
+    private static final int NOISY_STEAL_PERCENT = 15;
+
     private final Results results;
     private final StringBuilder out = new StringBuilder();
 
@@ -48,8 +51,17 @@ final class MarkdownReport {
                 .orElseThrow();
         out.append(String.format(java.util.Locale.ROOT, "CPU time stolen by the hypervisor while measuring: %.0f%% on"
                 + " average, at most %.0f%% (%s %s). Steal varies from minute to minute on this shared virtual machine;"
-                + " a benchmark measured during high steal is slower than its code.%n%n", mean,
+                + " a benchmark measured during high steal is slower than its code.", mean,
                 worst.secondary().get("cpu.steal"), worst.benchmark(), worst.params()));
+        List<String> stolen = runs.stream().filter(r -> r.secondary().get("cpu.steal") > NOISY_STEAL_PERCENT)
+                .map(r -> String.format(java.util.Locale.ROOT, "%s %s (%.0f%%)", r.benchmark(), r.params(),
+                        r.secondary().get("cpu.steal")))
+                .toList();
+        if (!stolen.isEmpty()) {
+            out.append(" Measured with more than ").append(NOISY_STEAL_PERCENT).append("% stolen: ")
+                    .append(String.join("; ", stolen)).append('.');
+        }
+        out.append("\n\n");
     }
 
     private void summary() {
