@@ -158,7 +158,7 @@ final class MuxSession implements Session {
                     + " (wire-protocol.md §2.1)");
         }
         remote = settings.settings();
-        connectionSend = new SendWindow("the connection", remote.connectionWindowSize());
+        connectionSend = new SendWindow(() -> "the connection", remote.connectionWindowSize());
         ready.complete(remote);
         if (connection.isClosing()) {
             connectionSend.close(connection::closedException);
@@ -337,7 +337,7 @@ final class MuxSession implements Session {
         try {
             while (refusal == null && !goAwaySent && !goAwayReceived
                     && postingOpen >= remote.maxConcurrentConversations()) {
-                deadline.await(changed, "one of the peer's " + remote.maxConcurrentConversations()
+                deadline.await(lock, changed, () -> "one of the peer's " + remote.maxConcurrentConversations()
                         + " conversation slots to be free");
             }
             if (refusal != null) {

@@ -18,7 +18,7 @@ final class SendWindow {
 
     private static final long MAX = Integer.MAX_VALUE;
 
-    private final String name;
+    private final Supplier<String> name; // built only for messages
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition credited = lock.newCondition();
     private long available; // guarded by lock
@@ -31,7 +31,7 @@ final class SendWindow {
      * @param name    what it is the window of, for messages
      * @param initial the initial credit
      */
-    SendWindow(String name, long initial) {
+    SendWindow(Supplier<String> name, long initial) {
         this.name = name;
         this.available = initial;
     }
@@ -50,7 +50,7 @@ final class SendWindow {
                 if (starved != null) {
                     throw starved.get();
                 }
-                deadline.await(credited, "flow-control credit of " + name + " (the peer has not read what was sent)");
+                deadline.await(lock, credited, () -> "flow-control credit of " + name.get() + " (the peer has not read what was sent)");
             }
             if (closed != null) {
                 throw closed.get();
@@ -74,7 +74,7 @@ final class SendWindow {
         try {
             if (available + increment > MAX) {
                 throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "a WINDOW_UPDATE of " + increment
-                        + " would make the send window of " + name + " larger than 2^31 - 1 (wire-protocol.md §6.4)");
+                        + " would make the send window of " + name.get() + " larger than 2^31 - 1 (wire-protocol.md §6.4)");
             }
             available += increment;
             credited.signalAll();

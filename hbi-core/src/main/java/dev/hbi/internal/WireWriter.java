@@ -192,7 +192,7 @@ final class WireWriter {
         lock.lock();
         try {
             while (state == State.OPEN && queuedBytes > 0 && queuedBytes + item.bytes > limit) {
-                deadline.await(room, "room in the outbound queue (the peer is not reading)");
+                deadline.await(lock, room, () -> "room in the outbound queue (the peer is not reading)");
             }
             if (state != State.OPEN) {
                 throw closed.get();

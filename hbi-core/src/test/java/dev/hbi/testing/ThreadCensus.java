@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * both kinds.
  *
  * <p>Threads of the JVM's and the test framework's own pools (the carriers of virtual threads, JUnit's
- * timeout thread) come and go on their own and are not counted.
+ * timeout thread) come and go on their own and are not counted, nor is HBI's one JVM-wide timer thread,
+ * {@code hbi-deadlines}, which starts on first use and lives as long as the JVM.
  */
 public final class ThreadCensus {
 
@@ -29,7 +30,7 @@ public final class ThreadCensus {
     private static final Pattern INFRASTRUCTURE = Pattern.compile(
             "ForkJoinPool.*|junit-.*|surefire-.*|Attach Listener|process reaper|VirtualThread-unblocker"
                     + "|Common-Cleaner|Notification Thread|Signal Dispatcher|Reference Handler|Finalizer|RMI .*"
-                    + "|JFR .*|.*Poller|MainThread|main");
+                    + "|JFR .*|.*Poller|MainThread|main|hbi-deadlines");
 
     private final Map<String, String> before;
 
