@@ -24,10 +24,10 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,9 +48,9 @@ import java.util.function.Supplier;
  * connection's outside any lock of the writer. The connection's {@link Watchdog} calls {@link #check} to
  * ping a quiet peer and end the connection when it stays silent for the idle timeout.
  *
- * <p>Locks: {@code lock} guards the conversation table, id allocation, the open counts and the
- * shutdown flags. It is never held while another lock of HBI is taken, except that {@link MuxStream}
- * closing takes it after releasing its own state.
+ * <p>Locks: {@code lock} guards changes to the conversation table (the reader looks conversations up
+ * without it), id allocation, the open counts and the shutdown flags. It is never held while another
+ * lock of HBI is taken, except that {@link MuxStream} closing takes it after releasing its own state.
  */
 final class MuxSession implements Session {
 
@@ -75,7 +75,8 @@ final class MuxSession implements Session {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Map<Integer, MuxStream> streams = new HashMap<>(); // guarded by lock
+    // read by the reader without the lock (every frame looks its conversation up); changed under the lock
+    private final Map<Integer, MuxStream> streams = new ConcurrentHashMap<>();
     private int nextId; // guarded by lock
     private int postingOpen; // guarded by lock
     private int hostingOpen; // guarded by lock
@@ -219,6 +220,14 @@ final class MuxSession implements Session {
         return s;
     }
 
+    private static MuxStream checkOpen(MuxStream s, boolean opens) {
+        if (opens && s.peerTerminal()) {
+            throw new HbiProtocolException("the peer sent more on conversation " + s.id + " after ending its"
+                    + " part of it (wire-protocol.md §5.5)");
+        }
+        return s;
+    }
+
     /**
      * Finds the conversation of a frame, opening a hosting conversation for a new id of the peer's (§5.2,
      * §5.4).
@@ -226,19 +235,19 @@ final class MuxSession implements Session {
      * @return the conversation, or {@code null} if the frame is to be ignored
      */
     private MuxStream streamFor(int id, boolean opens) {
+        MuxStream known = streams.get(id);
+        if (known != null) {
+            return checkOpen(known, opens);
+        }
+        if (!opens) {
+            return null;
+        }
         MuxStream opened;
         lock.lock();
         try {
             MuxStream s = streams.get(id);
             if (s != null) {
-                if (opens && s.peerTerminal()) {
-                    throw new HbiProtocolException("the peer sent more on conversation " + id + " after ending its"
-                            + " part of it (wire-protocol.md §5.5)");
-                }
-                return s;
-            }
-            if (!opens) {
-                return null;
+                return checkOpen(s, opens);
             }
             if (isOwn(id)) {
                 throw new HbiProtocolException("the peer sent a frame for conversation " + id + ", which this side"
@@ -274,13 +283,7 @@ final class MuxSession implements Session {
             connectionSend.release(w.increment());
             return;
         }
-        MuxStream s;
-        lock.lock();
-        try {
-            s = streams.get(w.conversationId());
-        } finally {
-            lock.unlock();
-        }
+        MuxStream s = streams.get(w.conversationId());
         if (s != null) {
             s.sendWindow.release(w.increment());
         }
