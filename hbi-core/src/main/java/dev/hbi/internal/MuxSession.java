@@ -416,18 +416,25 @@ final class MuxSession implements Session {
 
     /** Sends binary data as DATA frames; a large frame is written from the caller's buffer (§4.1, §6.2). */
     void sendData(MuxStream stream, ByteBuffer data, Deadline deadline) {
-        while (data.hasRemaining()) {
-            int n = takeCredit(stream, Math.min(data.remaining(), remote.maxFrameSize()), deadline);
-            ByteBuffer part = data.slice(data.position(), n);
-            try {
-                writer.sendData(FrameEncoder.header(n, FrameType.DATA, 0, stream.id), part, deadline);
-            } catch (HbiTimeoutException | ConversationInterruptedException e) {
-                // never written, or the connection is being closed: the peer has not counted these bytes
-                connectionSend.release(n);
-                stream.reset(ErrorCode.CANCEL, stream.describe() + " could not send its data: " + e.getMessage());
-                throw e;
+        WireWriter.DataRun run = writer.new DataRun();
+        int start = data.position();
+        int unqueued = 0; // credit taken for bytes not yet queued
+        try {
+            while (data.hasRemaining()) {
+                unqueued = takeCredit(stream, Math.min(data.remaining(), remote.maxFrameSize()), deadline);
+                run.add(FrameEncoder.header(unqueued, FrameType.DATA, 0, stream.id),
+                        data.slice(data.position(), unqueued), deadline);
+                data.position(data.position() + unqueued);
+                unqueued = 0;
             }
-            data.position(data.position() + n);
+            run.awaitWritten(deadline);
+        } catch (HbiTimeoutException | ConversationInterruptedException e) {
+            // what never reached the wire was never counted by the peer: its credit is the connection's again
+            long neverSent = unqueued + run.abandon(e);
+            connectionSend.release(neverSent);
+            data.position(start);
+            stream.reset(ErrorCode.CANCEL, stream.describe() + " could not send its data: " + e.getMessage());
+            throw e;
         }
     }
 
