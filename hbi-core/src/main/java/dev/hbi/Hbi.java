@@ -1,6 +1,7 @@
 package dev.hbi;
 
 import dev.hbi.internal.Connection;
+import dev.hbi.internal.Handshakes;
 import dev.hbi.internal.NioWire;
 import dev.hbi.internal.ServerImpl;
 import dev.hbi.internal.Sockets;
@@ -73,10 +74,14 @@ public final class Hbi {
      * @param env     this side's environment for the connection
      * @param config  the settings
      * @return the connection
-     * @throws UncheckedIOException      if connecting failed
-     * @throws ConnectionClosedException if the connection ended during init
+     * @throws UncheckedIOException        if connecting failed
+     * @throws ConnectionClosedException   if the connection ended during init
+     * @throws HbiAuthenticationException  if TLS or the token (see {@link HbiConfig#security()}) failed
      */
     public static HbiConnection connect(SocketAddress address, HostingEnv env, HbiConfig config) {
+        if (config.security().isEnabled()) {
+            return dial(address, env, config, null); // the handshake agrees on the wire
+        }
         if (config.wire() != HbiConfig.Wire.AUTO) {
             return dial(address, env, config, Connection.Protocol.dialing(config.wire()));
         }
@@ -95,7 +100,7 @@ public final class Hbi {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to " + describe(address) + ": " + e.getMessage(), e);
         }
-        return start(channel, env, config, protocol);
+        return start(channel, address, env, config, true, protocol);
     }
 
     /**
@@ -125,18 +130,36 @@ public final class Hbi {
      */
     public static HbiConnection adopt(SocketChannel channel, HostingEnv env, HbiConfig config, boolean dialed) {
         HbiConfig.Wire wire = config.wire() == HbiConfig.Wire.AUTO ? HbiConfig.Wire.MULTIPLEXED : config.wire();
-        return start(channel, env, config, new Connection.Protocol(wire, dialed, java.nio.ByteBuffer.allocate(0), false));
+        SocketAddress peer;
+        try {
+            peer = channel.getRemoteAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the socket: " + e.getMessage(), e);
+        }
+        return start(channel, peer, env, config, dialed,
+                new Connection.Protocol(wire, dialed, java.nio.ByteBuffer.allocate(0), false));
     }
 
-    private static HbiConnection start(SocketChannel channel, HostingEnv env, HbiConfig config,
-                                       Connection.Protocol protocol) {
+    /**
+     * Secures the channel if the settings ask for it, and starts the connection over it.
+     *
+     * @param plain how a plain connection starts; a secured one speaks the wire its handshake agreed on
+     */
+    private static HbiConnection start(SocketChannel channel, SocketAddress peer, HostingEnv env, HbiConfig config,
+                                       boolean dialer, Connection.Protocol plain) {
         Objects.requireNonNull(env, "env");
         Connection connection;
         try {
             Sockets.configure(channel);
-            connection = Connection.start(new NioWire(channel), env, config, protocol);
+            Handshakes.Secured secured = secure(channel, peer, config, dialer);
+            connection = Connection.start(secured.wire(), env, config, secured.agreed() == null ? plain
+                    : new Connection.Protocol(secured.agreed(), dialer, java.nio.ByteBuffer.allocate(0), false));
         } catch (IOException e) {
+            closeQuietly(channel);
             throw new UncheckedIOException("cannot use the socket: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
         try {
             connection.init();
@@ -149,6 +172,22 @@ public final class Hbi {
             throw e;
         }
         return connection;
+    }
+
+    private static Handshakes.Secured secure(SocketChannel channel, SocketAddress peer, HbiConfig config,
+                                             boolean dialer) {
+        if (!config.security().isEnabled()) {
+            return new Handshakes.Secured(new NioWire(channel), null);
+        }
+        return dialer ? Handshakes.dialed(channel, peer, config) : Handshakes.accepted(channel, config);
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the channel is unusable either way
+        }
     }
 
     /** A multiplexed-wire dial failed before the peer showed it speaks that wire. */

@@ -12,8 +12,9 @@ import java.util.Objects;
  *                           peer, in bytes; larger ones are refused before anything is allocated
  * @param maxNesting         how deeply brackets and calls may nest in landed code
  * @param sendTimeout        how long a send may wait for its turn on the wire or for buffer space
- * @param recvTimeout        how long a receive may wait for the peer, and the classic wire for a receiving
- *                           conversation to ask for its next packet
+ * @param recvTimeout        how long a receive may wait for the peer, the classic wire for a receiving
+ *                           conversation to ask for its next packet, and a packet or frame the peer began to
+ *                           send may take to arrive in full (a stalled or slowloris peer is disconnected)
  * @param closeTimeout       how long closing may take to flush what was sent
  * @param connectTimeout     how long {@link Hbi#connect} may take to establish the TCP connection
  * @param outboundQueueBytes how many bytes of packets may wait to be written before senders wait
@@ -28,12 +29,18 @@ import java.util.Objects;
  * @param initialWindowSize  multiplexed wire: how many unread bytes each conversation may hold; also bounds
  *                           the scripts the peer may send, with {@code maxPacketSize}
  * @param connectionWindowSize multiplexed wire: how many unread bytes the whole connection may hold
- * @param maxConcurrentConversations multiplexed wire: how many conversations the peer may have open at once
+ * @param maxConcurrentConversations how many of the peer's conversations may be in flight at once: on the
+ *                           multiplexed wire the peer is told and more are refused, on the classic wire
+ *                           the next request is not read until one ends
+ * @param maxConnections     a server's limit on connections open at once; one more is told the server is
+ *                           busy and closed
+ * @param security           TLS and token authentication, required of the peer before anything is landed
  */
 public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration sendTimeout, Duration recvTimeout,
                         Duration closeTimeout, Duration connectTimeout, int outboundQueueBytes,
                         int readBufferSize, Duration idleTimeout, Duration detectionWindow, int maxFrameSize,
-                        int initialWindowSize, int connectionWindowSize, int maxConcurrentConversations) {
+                        int initialWindowSize, int connectionWindowSize, int maxConcurrentConversations,
+                        int maxConnections, HbiSecurity security) {
 
     /** The wire protocols a connection can speak. */
     public enum Wire {
@@ -59,7 +66,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
     private static final HbiConfig DEFAULTS = new HbiConfig(Wire.AUTO, 16 << 20, 100,
             Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(10),
             4 << 20, 64 << 10, Duration.ofSeconds(60), Duration.ofMillis(500), 64 << 10, 1 << 20, 32 << 20,
-            10_000);
+            10_000, 4096, HbiSecurity.none());
 
     /**
      * Checks the settings.
@@ -79,6 +86,8 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
      * @param initialWindowSize  each conversation's receive window
      * @param connectionWindowSize the connection's receive window
      * @param maxConcurrentConversations how many conversations the peer may have open
+     * @param maxConnections     how many connections a server keeps open at once
+     * @param security           TLS and token authentication
      */
     public HbiConfig {
         Objects.requireNonNull(wire, "wire");
@@ -100,6 +109,8 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         positive(initialWindowSize, "initialWindowSize");
         positive(connectionWindowSize, "connectionWindowSize");
         positive(maxConcurrentConversations, "maxConcurrentConversations");
+        positive(maxConnections, "maxConnections");
+        Objects.requireNonNull(security, "security");
     }
 
     private static void positive(int value, String name) {
@@ -119,7 +130,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
      * Returns the default settings: either wire as fits the peer, 16 MiB classic packets, nesting 100, 60 s
      * send and receive deadlines, 5 s to close, 10 s to connect, 4 MiB outbound queue, 64 KiB read buffer,
      * 60 s idle timeout, 500 ms to tell the wires apart, 64 KiB frames, 1 MiB conversation window, 32 MiB
-     * connection window, 10,000 conversations at once.
+     * connection window, 10,000 conversations at once, 4,096 connections per server, neither TLS nor a token.
      *
      * @return the defaults
      */
@@ -162,6 +173,8 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         private int initialWindowSize;
         private int connectionWindowSize;
         private int maxConcurrentConversations;
+        private int maxConnections;
+        private HbiSecurity security;
 
         private Builder(HbiConfig from) {
             wire = from.wire;
@@ -179,6 +192,8 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
             initialWindowSize = from.initialWindowSize;
             connectionWindowSize = from.connectionWindowSize;
             maxConcurrentConversations = from.maxConcurrentConversations;
+            maxConnections = from.maxConnections;
+            security = from.security;
         }
 
         /**
@@ -336,7 +351,29 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         }
 
         /**
-         * Sets how many conversations the peer may have open at once on the multiplexed wire.
+         * Sets how connections keep strangers out: TLS, a token, or both.
+         *
+         * @param value the security settings
+         * @return this builder
+         */
+        public Builder security(HbiSecurity value) {
+            security = value;
+            return this;
+        }
+
+        /**
+         * Sets how many connections a server keeps open at once.
+         *
+         * @param value connections
+         * @return this builder
+         */
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        /**
+         * Sets how many of the peer's conversations may be in flight at once.
          *
          * @param value conversations
          * @return this builder
@@ -355,7 +392,7 @@ public record HbiConfig(Wire wire, int maxPacketSize, int maxNesting, Duration s
         public HbiConfig build() {
             return new HbiConfig(wire, maxPacketSize, maxNesting, sendTimeout, recvTimeout, closeTimeout,
                     connectTimeout, outboundQueueBytes, readBufferSize, idleTimeout, detectionWindow, maxFrameSize,
-                    initialWindowSize, connectionWindowSize, maxConcurrentConversations);
+                    initialWindowSize, connectionWindowSize, maxConcurrentConversations, maxConnections, security);
         }
     }
 }

@@ -43,6 +43,13 @@ public interface HbiConnection extends AutoCloseable {
     HostingEnv env();
 
     /**
+     * Returns the settings this connection runs with.
+     *
+     * @return the settings
+     */
+    HbiConfig config();
+
+    /**
      * Returns the wire protocol this connection speaks.
      *
      * @return the wire

@@ -123,6 +123,16 @@ public non-sealed interface PostingConversation extends Conversation {
     void recvData(ByteBuffer into);
 
     /**
+     * Receives binary data until the buffer is full, waiting at most the given time for all of it.
+     *
+     * @param into    the buffer to fill
+     * @param timeout how long to wait
+     * @throws HbiTimeoutException if the data did not all come in time; on the classic wire the connection
+     *                             then ends, since the rest of the data would be read as packets
+     */
+    void recvData(ByteBuffer into, Duration timeout);
+
+    /**
      * Receives binary data into several buffers, filling each in order.
      *
      * @param into the buffers

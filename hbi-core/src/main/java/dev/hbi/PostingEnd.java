@@ -2,6 +2,7 @@ package dev.hbi;
 
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 /**
  * The side of a connection that starts conversations with the peer.
@@ -26,6 +27,18 @@ public interface PostingEnd {
      * @return the conversation
      */
     PostingConversation newConversation(HostingEnv env);
+
+    /**
+     * Opens a posting conversation that must be over within a time: every blocking call of it (waiting for
+     * the turn to send, for flow-control credit, for the answer) waits at most until then, and fails with
+     * an {@link HbiTimeoutException} once the time is up. Close or {@link Conversation#cancel cancel} it
+     * after a timeout: on the multiplexed wire that tells the peer to stop working on it.
+     *
+     * @param timeout how long the conversation may take, from now
+     * @return the conversation
+     * @throws HbiTimeoutException if the turn to send did not come in time
+     */
+    PostingConversation newConversation(Duration timeout);
 
     /**
      * Sends code as a fire-and-forget notification: a conversation with only this code in it. Returns

@@ -286,6 +286,45 @@ class ConversationTest {
     }
 
     @Test
+    void aConversationTimeoutBoundsEveryWaitOfIt() {
+        CountDownLatch release = new CountDownLatch(1);
+        HostingEnv server = TestServices.echo().exposeProcedure("late", args -> {
+            args.conversation().finishRecv();
+            release.await(5, TimeUnit.SECONDS);
+        });
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
+            PostingConversation co = pair.client().postingEnd().newConversation(Duration.ofMillis(300));
+            co.sendCode("late()");
+            co.startRecv();
+            // recvObj() alone would wait the connection's 60 s receive timeout, beyond this test's own
+            assertThatThrownBy(co::recvObj).isInstanceOf(HbiTimeoutException.class)
+                    .hasMessageContaining("timed out after 300 ms");
+            release.countDown();
+            co.close();
+        }
+    }
+
+    @Test
+    void recvDataWithATimeoutGivesUpWhenTheDataStopsComing() {
+        CountDownLatch release = new CountDownLatch(1);
+        HostingEnv server = TestServices.echo().exposeProcedure("trickle", args -> {
+            HostingConversation co = args.conversation();
+            co.startSend();
+            co.sendData(ByteBuffer.allocate(1000));
+            release.await(5, TimeUnit.SECONDS);
+        });
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
+            PostingConversation co = pair.client().postingEnd().newConversation();
+            co.sendCode("trickle()");
+            co.startRecv();
+            ByteBuffer into = ByteBuffer.allocate(2000);
+            assertThatThrownBy(() -> co.recvData(into, Duration.ofMillis(300))).isInstanceOf(HbiTimeoutException.class)
+                    .hasMessageContaining("timed out after 300 ms");
+            release.countDown();
+        }
+    }
+
+    @Test
     void initHookMayPostAndWaitForTheAnswer() {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         HostingEnv client = HostingEnv.create().onInit((po, ho) -> {

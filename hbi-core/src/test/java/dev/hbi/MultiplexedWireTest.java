@@ -7,7 +7,7 @@ import dev.hbi.internal.wire.Frame;
 import dev.hbi.internal.wire.FrameDecoder;
 import dev.hbi.internal.wire.Preface;
 import dev.hbi.testing.HbiPair;
-import dev.hbi.testing.TapProxy;
+import dev.hbi.testing.ProxyLink;
 import dev.hbi.testing.TestServices;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -64,7 +64,7 @@ class MultiplexedWireTest {
     @Test
     void dataOfTwoConversationsInterleavesOnTheWire() throws Exception {
         try (HbiServer server = Hbi.serve(Hbi.address("127.0.0.1:0"), MultiplexedWireTest::crcService);
-             TapProxy tap = TapProxy.to(server.address());
+             ProxyLink tap = ProxyLink.to(server.address());
              HbiConnection client = Hbi.connect(tap.address(), HostingEnv.create(), MUX);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Long> a = threads.submit(() -> postCrc(client, 4 << 20, 1));

@@ -182,6 +182,18 @@ class TypedLayerTest {
     }
 
     @Test
+    void dataAnnouncedBeyondTheLimitIsRefusedBeforeAnythingIsAllocated() {
+        try (HbiPair pair = pair(new ServiceImpl());
+             PostingConversation co = pair.client().postingEnd().newConversation()) {
+            // 2 GB announced, nothing sent: a typed byte[] parameter must not try to allocate it
+            co.sendCode("Upper('x', 2000000000)");
+            co.startRecv();
+            assertThatThrownBy(co::recvObj).isInstanceOf(HbiException.class)
+                    .hasMessageContaining("announces 2000000000 bytes of data").hasMessageContaining("maxPacketSize");
+        }
+    }
+
+    @Test
     void aCompletableFutureMethodDoesNotBlockTheCaller() throws Exception {
         try (HbiPair pair = pair(new ServiceImpl())) {
             Service service = pair.client().postingEnd().proxy(Service.class);

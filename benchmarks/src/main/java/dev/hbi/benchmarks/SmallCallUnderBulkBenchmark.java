@@ -1,16 +1,9 @@
 package dev.hbi.benchmarks;
 
-import dev.hbi.Hbi;
-import dev.hbi.HbiConfig;
-import dev.hbi.HbiConnection;
-import dev.hbi.HbiServer;
-import dev.hbi.HostingConversation;
-import dev.hbi.HostingEnv;
-import dev.hbi.PostingConversation;
-import java.nio.ByteBuffer;
+import dev.hbi.benchmarks.harness.Meter;
+import dev.hbi.benchmarks.harness.Metrics;
+import dev.hbi.benchmarks.peers.Peers;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,94 +19,65 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The latency of a small request/response while a bulk upload saturates the same connection, on each
- * wire. On the classic wire one conversation sends at a time, so the small call waits for a whole upload
- * to be written; on the multiplexed wire its frames go between the upload's. Sample mode, so the report
- * has the percentiles (p99) beside the mean.
+ * The latency of a small round trip while a bulk stream from the server saturates the same connection
+ * (answers of 8 MiB in 64 KiB chunks, one after the other). On HBI's classic wire one conversation sends
+ * at a time, so the small answer waits for a whole bulk answer; on the multiplexed wire, as in RSocket and
+ * gRPC (HTTP/2), its frames go between the stream's. Sample mode, so the report has the percentiles; the
+ * bulk throughput meanwhile is the secondary result {@code bulk.rate}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class SmallCallUnderBulkBenchmark {
 
-    /** Which wire the client speaks. */
-    @Param({"CLASSIC", "MULTIPLEXED"})
-    public String wire;
+    static final int CHUNK_BYTES = 64 << 10;
+    static final long STREAM_BYTES = 8L << 20;
 
-    /** The size of each upload of the saturating stream. */
-    @Param("8388608")
-    public int uploadBytes;
+    /** Which library; the raw socket has nothing to interleave with. */
+    @Param({"hbi-mux", "hbi-classic", "rsocket", "grpc"})
+    public String impl;
 
-    private HbiServer server;
-    private HbiConnection client;
-    private Thread bulk;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicLong uploaded = new AtomicLong();
+    private Peers peers;
+    private Peers.Load bulk;
+    private final Meter blocks = new Meter();
+    private long iterationStart;
+    private long blocksAtStart;
 
-    /** Starts a server, a client, and the bulk stream. */
+    /** Connects the pair and starts the bulk stream. */
     @Setup(Level.Trial)
     public void start() {
-        server = Hbi.serve(Hbi.address("127.0.0.1:0"), SmallCallUnderBulkBenchmark::env);
-        client = Hbi.connect(server.address(), HostingEnv.create(),
-                HbiConfig.builder().wire(HbiConfig.Wire.valueOf(wire)).build());
-        running.set(true);
-        bulk = Thread.ofVirtual().name("bulk").start(this::upload);
+        peers = Peers.open(impl);
+        bulk = peers.download(CHUNK_BYTES, STREAM_BYTES, blocks);
     }
 
-    private static HostingEnv env() {
-        return HostingEnv.create()
-                .exposeProcedure("ping", args -> {
-                    HostingConversation co = args.conversation();
-                    co.startSend();
-                    co.sendObj("1");
-                })
-                .exposeProcedure("sink", args -> {
-                    HostingConversation co = args.conversation();
-                    ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
-                    for (long left = args.longValue(0); left > 0; left -= chunk.position()) {
-                        chunk.clear().limit((int) Math.min(chunk.capacity(), left));
-                        co.recvData(chunk);
-                    }
-                });
+    /** Notes where the stream is when the iteration starts. */
+    @Setup(Level.Iteration)
+    public void mark() {
+        iterationStart = System.nanoTime();
+        blocksAtStart = blocks.total();
     }
 
-    private void upload() {
-        ByteBuffer data = ByteBuffer.allocateDirect(uploadBytes);
-        while (running.get()) {
-            try (PostingConversation co = client.postingEnd().newConversation()) {
-                co.sendCode("sink(" + uploadBytes + ")");
-                co.sendData(data.clear());
-                uploaded.addAndGet(uploadBytes);
-            } catch (RuntimeException stopped) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * One small call, while the upload goes on.
-     *
-     * @return the answer
-     */
+    /** One small call, while the stream goes on. */
     @Benchmark
-    public Object smallCall() {
-        try (PostingConversation co = client.postingEnd().newConversation()) {
-            co.sendCode("ping()");
-            co.startRecv();
-            return co.recvObj();
-        }
+    public void smallCall() {
+        peers.call();
     }
 
-    /** Stops the stream and closes both sides. */
+    /** Records the bulk throughput of the iteration. */
+    @TearDown(Level.Iteration)
+    public void rate() {
+        double seconds = (System.nanoTime() - iterationStart) / 1e9;
+        double mib = (blocks.total() - blocksAtStart) * (double) Peers.BLOCK_BYTES / (1 << 20);
+        Metrics.gauge("bulk.rate", mib / seconds, "MiB/s");
+    }
+
+    /** Stops the stream and closes the pair. */
     @TearDown(Level.Trial)
-    public void stop() throws InterruptedException {
-        running.set(false);
-        client.close();
-        bulk.join(10_000);
-        server.close();
-        System.out.printf("%n%s: bulk stream moved %.0f MiB during the trial%n", wire, uploaded.get() / 1048576.0);
+    public void stop() {
+        bulk.close();
+        peers.close();
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -61,6 +62,25 @@ final class ClassicSession implements Session {
     @Override
     public HbiConfig.Wire wire() {
         return HbiConfig.Wire.CLASSIC;
+    }
+
+    @Override
+    public long checkPeriodNanos() {
+        return Math.clamp(connection.config().recvTimeout().toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(10),
+                TimeUnit.SECONDS.toNanos(1));
+    }
+
+    /**
+     * Ends the connection with a peer that began a packet and stalled for the receive timeout. A quiet
+     * peer between packets is left alone: the classic wire has no pings, and the reference's peers send no
+     * keep-alive and may stay silent for as long as they like (hbi-wire-reference §7).
+     */
+    @Override
+    public void check(long now) {
+        String stall = input.stall(now, connection.config().recvTimeout().toNanos());
+        if (stall != null) {
+            connection.fail(stall, null);
+        }
     }
 
     @Override
@@ -208,6 +228,7 @@ final class ClassicSession implements Session {
     }
 
     private void host(String seq) throws IOException {
+        connection.awaitHostingSlot();
         Hosting wire = new Hosting(seq);
         adopt(wire.turn);
         connection.startHosting(wire);

@@ -39,7 +39,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>{@code hbi-N-reader} reads the wire ({@link Session#run()}); when the connection ends it
  *     drains the wire, closes it, runs the cleanup hook exactly once and completes {@link #disconnected()}.
  * <li>{@code hbi-N-writer} writes everything queued ({@link WireWriter}).
- * <li>{@code hbi-N-ho-SEQ}, one per hosting conversation, lands the peer's request.
+ * <li>{@code hbi-N-ho-SEQ}, one per hosting conversation, lands the peer's request. When the connection
+ *     ends, the ones still working are interrupted: their work can no longer be answered, and a function
+ *     that blocks forever must not outlive its connection.
+ * <li>{@code hbi-N-watchdog} ends the connection with a stalled or silent peer ({@link Watchdog}).
  * <li>{@code hbi-N-closer}, started when the connection ends, bounds the time closing may take.
  * </ul>
  *
@@ -73,6 +76,7 @@ public final class Connection implements HbiConnection {
     private final ReentrantLock hostingLock = new ReentrantLock();
     private final Condition hostingDone = hostingLock.newCondition();
     private volatile Thread reader;
+    private volatile Watchdog watchdog;
     private final boolean probe;
     private volatile boolean initStarted;
     private volatile boolean shuttingDown;
@@ -167,6 +171,9 @@ public final class Connection implements HbiConnection {
             wire.close();
             throw e;
         }
+        // first: the writer and the reader may end the connection, which stops the watchdog
+        c.watchdog = Watchdog.start(c.name + "-watchdog", c.session.checkPeriodNanos(),
+                () -> c.session.check(System.nanoTime()));
         c.writer.start(c.name + "-writer");
         // assigned before it runs, so that the reader can always recognise itself (see awaitDown)
         c.reader = Thread.ofVirtual().name(c.name + "-reader").unstarted(c::read);
@@ -326,7 +333,10 @@ public final class Connection implements HbiConnection {
         if (!cause.compareAndSet(null, ended)) {
             return false;
         }
-        LOG.log(ended.isError() ? Level.WARNING : Level.DEBUG, () -> name + " disconnected: " + ended.message());
+        // an AUTO client's probe that finds a classic server is expected to fail: the client dials again
+        boolean expected = !ended.isError() || (probe && !peerWireConfirmed());
+        LOG.log(expected ? Level.DEBUG : Level.WARNING, () -> name + " disconnected: " + ended.message());
+        watchdog.stop();
         signalHostingDone();
         session.terminated(this::closedException);
         posting.forEach(p -> p.connectionEnded(closedException()));
@@ -341,6 +351,7 @@ public final class Connection implements HbiConnection {
         }
         writer.finish();
         Thread.ofVirtual().name(name + "-closer").start(this::closeWire);
+        hosting.forEach(HostingConversationImpl::interruptWork);
         return true;
     }
 
@@ -385,6 +396,17 @@ public final class Connection implements HbiConnection {
     // ---- conversations ----
 
     PostingConversationImpl openPosting(HostingEnv landingEnv) {
+        return openPosting(landingEnv, null);
+    }
+
+    /**
+     * Opens a posting conversation.
+     *
+     * @param landingEnv where its answer is landed
+     * @param limit      the conversation's own deadline, or {@code null} for none
+     * @return the conversation, in its send stage
+     */
+    PostingConversationImpl openPosting(HostingEnv landingEnv, Deadline limit) {
         if (isClosing()) {
             throw closedException();
         }
@@ -392,7 +414,11 @@ public final class Connection implements HbiConnection {
             throw new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.REFUSED_CONVERSATION,
                     name + " is shutting down: no new conversations");
         }
-        return session.openPosting(landingEnv, Deadline.after(config.sendTimeout()));
+        PostingConversationImpl co = session.openPosting(landingEnv, Deadline.after(config.sendTimeout()).earlier(limit));
+        if (limit != null) {
+            co.limit(limit);
+        }
+        return co;
     }
 
     void postingStarted(PostingConversationImpl co) {
@@ -410,7 +436,27 @@ public final class Connection implements HbiConnection {
     void startHosting(HostingWire hostingWire) {
         HostingConversationImpl co = new HostingConversationImpl(this, hostingWire);
         hosting.add(co);
-        Thread.ofVirtual().name(name + "-ho-" + hostingWire.id()).start(co::run);
+        co.start(Thread.ofVirtual().name(name + "-ho-" + hostingWire.id()).unstarted(co::run));
+        if (isClosing()) {
+            co.interruptWork();
+        }
+    }
+
+    /**
+     * Waits until fewer than {@link HbiConfig#maxConcurrentConversations()} hosting conversations are in
+     * flight, or the connection ends. The classic reader calls it before it starts the next one, so a peer
+     * that floods requests is held back by TCP instead of growing threads without bound; the multiplexed
+     * wire refuses such conversations instead (docs/wire-protocol.md §5.6).
+     */
+    void awaitHostingSlot() {
+        hostingLock.lock();
+        try {
+            while (hosting.size() >= config.maxConcurrentConversations() && !isClosing()) {
+                hostingDone.awaitUninterruptibly();
+            }
+        } finally {
+            hostingLock.unlock();
+        }
     }
 
     void hostingEnded(HostingConversationImpl co) {
@@ -447,11 +493,7 @@ public final class Connection implements HbiConnection {
         return name;
     }
 
-    /**
-     * Returns the settings.
-     *
-     * @return the settings
-     */
+    @Override
     public HbiConfig config() {
         return config;
     }

@@ -28,6 +28,8 @@ abstract sealed class ConversationBase permits PostingConversationImpl, HostingC
     final ConversationWire wire;
     final ReentrantLock operation = new ReentrantLock();
     volatile Stage stage;
+    /** The conversation's own deadline, which bounds every wait of it; {@code null} for none. */
+    private volatile Deadline limit;
 
     ConversationBase(Connection connection, ConversationWire wire, Stage stage) {
         this.connection = connection;
@@ -71,12 +73,26 @@ abstract sealed class ConversationBase permits PostingConversationImpl, HostingC
         }
     }
 
+    /**
+     * Bounds every wait of this conversation from now on by a deadline of its own.
+     *
+     * @param deadline the conversation's deadline
+     */
+    final void limit(Deadline deadline) {
+        limit = deadline;
+    }
+
     final Deadline sendDeadline() {
-        return Deadline.after(connection.config().sendTimeout());
+        return bounded(connection.config().sendTimeout());
     }
 
     final Deadline recvDeadline() {
-        return Deadline.after(connection.config().recvTimeout());
+        return bounded(connection.config().recvTimeout());
+    }
+
+    /** The deadline of a wait of the given timeout, but no later than the conversation's own. */
+    final Deadline bounded(Duration timeout) {
+        return Deadline.after(timeout).earlier(limit);
     }
 
     public void sendCode(String code) {
@@ -137,7 +153,7 @@ abstract sealed class ConversationBase permits PostingConversationImpl, HostingC
         operation.lock();
         try {
             requireStage(Stage.RECV, "recvObj");
-            Deadline deadline = Deadline.after(timeout);
+            Deadline deadline = bounded(timeout);
             while (true) {
                 Incoming in = wire.receive(deadline);
                 switch (in.kind()) {
@@ -163,12 +179,28 @@ abstract sealed class ConversationBase permits PostingConversationImpl, HostingC
     }
 
     public void recvData(Iterable<ByteBuffer> into) {
+        receiveData(into, connection.config().recvTimeout(), true);
+    }
+
+    public void recvData(ByteBuffer into, Duration timeout) {
+        receiveData(java.util.List.of(into), timeout, false);
+    }
+
+    /**
+     * Fills buffers with the peer's data.
+     *
+     * @param into      the buffers
+     * @param timeout   how long to wait
+     * @param perBuffer whether each buffer gets the whole timeout, or all of them together
+     */
+    private void receiveData(Iterable<ByteBuffer> into, Duration timeout, boolean perBuffer) {
         operation.lock();
         try {
             requireStage(Stage.RECV, "recvData");
+            Deadline whole = bounded(timeout);
             for (ByteBuffer buffer : into) {
                 if (buffer.hasRemaining()) {
-                    wire.receiveData(buffer, recvDeadline());
+                    wire.receiveData(buffer, perBuffer ? bounded(timeout) : whole);
                 }
             }
         } finally {

@@ -5,6 +5,8 @@ import dev.hbi.HbiTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A point in time by which a blocking wait must end. Every wait in HBI takes one, so none can hang.
@@ -25,6 +27,16 @@ public record Deadline(long nanoTime, Duration timeout) {
     }
 
     /**
+     * Returns whichever of two deadlines passes first.
+     *
+     * @param other the other deadline, or {@code null} for none
+     * @return this or {@code other}
+     */
+    public Deadline earlier(Deadline other) {
+        return other == null || nanoTime - other.nanoTime <= 0 ? this : other;
+    }
+
+    /**
      * Returns the nanoseconds left, zero or less once passed.
      *
      * @return nanoseconds left
@@ -34,23 +46,29 @@ public record Deadline(long nanoTime, Duration timeout) {
     }
 
     /**
-     * Waits on a condition until signalled or the deadline passes. The condition's lock must be held.
+     * Waits on a condition until signalled or the deadline passes. The condition's lock must be held. The
+     * wait itself is untimed: the {@link DeadlineReaper} signals the condition once the deadline has
+     * passed, which costs less than a timer per wait (see there). Like any condition wait, it may return
+     * early; callers wait in a loop that checks what they wait for.
      *
+     * @param lock      the condition's lock, held by the caller
      * @param condition the condition
-     * @param what      what is waited for, for the timeout and interrupt messages
+     * @param what      what is waited for, for the timeout and interrupt messages; called only then
      * @throws HbiTimeoutException              if the deadline passed
      * @throws ConversationInterruptedException if the thread was interrupted (flag restored)
      */
-    public void await(Condition condition, String what) {
-        long left = remainingNanos();
-        if (left <= 0) {
-            throw expired(what);
+    public void await(ReentrantLock lock, Condition condition, Supplier<String> what) {
+        if (remainingNanos() <= 0) {
+            throw expired(what.get());
         }
+        DeadlineReaper.Waiter waiter = DeadlineReaper.register(nanoTime, lock, condition);
         try {
-            condition.awaitNanos(left);
+            condition.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConversationInterruptedException("interrupted while waiting for " + what, e);
+            throw new ConversationInterruptedException("interrupted while waiting for " + what.get(), e);
+        } finally {
+            DeadlineReaper.cancel(waiter);
         }
     }
 

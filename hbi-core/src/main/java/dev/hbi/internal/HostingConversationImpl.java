@@ -21,6 +21,7 @@ final class HostingConversationImpl extends ConversationBase implements HostingC
     private static final ThreadLocal<HostingConversationImpl> CURRENT = new ThreadLocal<>();
 
     private volatile HostingEnv env;
+    private volatile Thread thread;
     private boolean sendStarted; // guarded by operation
 
     HostingConversationImpl(Connection connection, HostingWire wire) {
@@ -61,6 +62,28 @@ final class HostingConversationImpl extends ConversationBase implements HostingC
         stage = Stage.WORK;
         return new ConversationEndedException("the peer ended the request of " + describe()
                 + " without the object recvObj waits for");
+    }
+
+    /**
+     * Starts the conversation's thread, which runs {@link #run()}.
+     *
+     * @param worker the thread, not yet started
+     */
+    void start(Thread worker) {
+        thread = worker;
+        worker.start();
+    }
+
+    /**
+     * Interrupts the conversation's thread, as its connection ends: a function blocked in its own wait
+     * would otherwise outlive the connection. Never interrupts the calling thread (a function that
+     * disconnects its own connection).
+     */
+    void interruptWork() {
+        Thread worker = thread;
+        if (worker != null && worker != Thread.currentThread()) {
+            worker.interrupt();
+        }
     }
 
     /** Lands the request, then closes the conversation. Runs on the conversation's own virtual thread. */

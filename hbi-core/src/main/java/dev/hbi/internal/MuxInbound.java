@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * What one conversation has received on the multiplexed wire and not yet consumed, with its receive
@@ -62,7 +63,7 @@ final class MuxInbound {
     private record Reset(ErrorCode code, String message) {
     }
 
-    private final String who;
+    private final Supplier<String> who; // built only for messages: most conversations never need it
     private final int windowSize;
     private final Credits credits;
     private final ReentrantLock lock = new ReentrantLock();
@@ -74,7 +75,7 @@ final class MuxInbound {
     private Tail tail; // guarded by lock
     private RuntimeException failure; // guarded by lock
 
-    MuxInbound(String who, int windowSize, Credits credits) {
+    MuxInbound(Supplier<String> who, int windowSize, Credits credits) {
         this.who = who;
         this.windowSize = windowSize;
         this.window = windowSize;
@@ -220,7 +221,7 @@ final class MuxInbound {
         Incoming incoming;
         lock.lock();
         try {
-            Object head = awaitHead(deadline, "what the peer sends in " + who);
+            Object head = awaitHead(deadline, () -> "what the peer sends in " + who.get());
             if (head instanceof Script script) {
                 items.poll();
                 incoming = script.incoming();
@@ -230,7 +231,7 @@ final class MuxInbound {
             } else if (head instanceof Reset reset) {
                 throw resetException(reset.code(), reset.message());
             } else {
-                throw new HbiProtocolException(who + " expected code or an object, but the peer sent binary data"
+                throw new HbiProtocolException(who.get() + " expected code or an object, but the peer sent binary data"
                         + " (" + ((ByteBuffer) head).remaining() + " bytes): the two sides disagree on the conversation");
             }
         } finally {
@@ -253,7 +254,7 @@ final class MuxInbound {
             int n;
             lock.lock();
             try {
-                Object head = awaitHead(deadline, "data of " + who);
+                Object head = awaitHead(deadline, () -> "data of " + who.get());
                 if (!(head instanceof ByteBuffer chunk)) {
                     throw notData(head, into.remaining());
                 }
@@ -272,19 +273,19 @@ final class MuxInbound {
 
     private RuntimeException notData(Object head, int missing) {
         if (head == Incoming.END) {
-            return new ConversationEndedException("the peer ended its part of " + who + " with " + missing
+            return new ConversationEndedException("the peer ended its part of " + who.get() + " with " + missing
                     + " bytes of data still expected");
         }
         if (head instanceof Reset reset) {
             return resetException(reset.code(), reset.message());
         }
-        return new HbiProtocolException(who + " expected binary data, but the peer sent code: the two sides"
+        return new HbiProtocolException(who.get() + " expected binary data, but the peer sent code: the two sides"
                 + " disagree on the conversation");
     }
 
-    private Object awaitHead(Deadline deadline, String what) {
+    private Object awaitHead(Deadline deadline, Supplier<String> what) {
         while (items.isEmpty() && failure == null) {
-            deadline.await(arrived, what);
+            deadline.await(lock, arrived, what);
         }
         if (failure != null && items.isEmpty()) {
             throw failure;
@@ -346,7 +347,7 @@ final class MuxInbound {
         if (code == ErrorCode.LANDING_ERROR) {
             return new PeerLandingException(message);
         }
-        return new ConversationResetException(code, "the peer reset " + who + " (" + code + ")"
+        return new ConversationResetException(code, "the peer reset " + who.get() + " (" + code + ")"
                 + (message.isEmpty() ? "" : ": " + message));
     }
 }

@@ -24,10 +24,10 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,12 +45,12 @@ import java.util.function.Supplier;
  * waiting on anything but the socket (scripts and data go into each conversation's {@link MuxInbound},
  * whose window the peer may not exceed; control frames go out through {@link WireWriter#sendNow}).
  * Conversations send on their own threads, taking credit from their {@link SendWindow} and the
- * connection's outside any lock of the writer. A keeper thread pings a quiet peer and ends the connection
- * when it stays silent for the idle timeout.
+ * connection's outside any lock of the writer. The connection's {@link Watchdog} calls {@link #check} to
+ * ping a quiet peer and end the connection when it stays silent for the idle timeout.
  *
- * <p>Locks: {@code lock} guards the conversation table, id allocation, the open counts and the
- * shutdown flags. It is never held while another lock of HBI is taken, except that {@link MuxStream}
- * closing takes it after releasing its own state.
+ * <p>Locks: {@code lock} guards changes to the conversation table (the reader looks conversations up
+ * without it), id allocation, the open counts and the shutdown flags. It is never held while another
+ * lock of HBI is taken, except that {@link MuxStream} closing takes it after releasing its own state.
  */
 final class MuxSession implements Session {
 
@@ -75,7 +75,8 @@ final class MuxSession implements Session {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Map<Integer, MuxStream> streams = new HashMap<>(); // guarded by lock
+    // read by the reader without the lock (every frame looks its conversation up); changed under the lock
+    private final Map<Integer, MuxStream> streams = new ConcurrentHashMap<>();
     private int nextId; // guarded by lock
     private int postingOpen; // guarded by lock
     private int hostingOpen; // guarded by lock
@@ -119,7 +120,7 @@ final class MuxSession implements Session {
     @Override
     public void run() throws IOException {
         readPreface();
-        Thread.ofVirtual().name(connection.name() + "-keeper").start(this::keep);
+        lastReceived = System.nanoTime();
         while (!connection.isClosing()) {
             Frame frame = input.read(decoder);
             if (frame == null) {
@@ -138,6 +139,11 @@ final class MuxSession implements Session {
         if (head == null) {
             throw new EOFException("the peer closed the connection before sending the multiplexed wire's preface");
         }
+        if (Preface.isTokenChallenge(head)) {
+            peerSpeaksMux = true; // a peer of this library: the classic wire would meet the same challenge
+            throw new HbiProtocolException("the peer asks for a token (docs/wire-protocol.md §11); set one with"
+                    + " HbiConfig.security(HbiSecurity.builder().token(...))");
+        }
         Preface.checkMagic(head);
         peerSpeaksMux = true;
         if (!dialer) {
@@ -153,7 +159,7 @@ final class MuxSession implements Session {
                     + " (wire-protocol.md §2.1)");
         }
         remote = settings.settings();
-        connectionSend = new SendWindow("the connection", remote.connectionWindowSize());
+        connectionSend = new SendWindow(() -> "the connection", remote.connectionWindowSize());
         ready.complete(remote);
         if (connection.isClosing()) {
             connectionSend.close(connection::closedException);
@@ -214,6 +220,14 @@ final class MuxSession implements Session {
         return s;
     }
 
+    private static MuxStream checkOpen(MuxStream s, boolean opens) {
+        if (opens && s.peerTerminal()) {
+            throw new HbiProtocolException("the peer sent more on conversation " + s.id + " after ending its"
+                    + " part of it (wire-protocol.md §5.5)");
+        }
+        return s;
+    }
+
     /**
      * Finds the conversation of a frame, opening a hosting conversation for a new id of the peer's (§5.2,
      * §5.4).
@@ -221,19 +235,19 @@ final class MuxSession implements Session {
      * @return the conversation, or {@code null} if the frame is to be ignored
      */
     private MuxStream streamFor(int id, boolean opens) {
+        MuxStream known = streams.get(id);
+        if (known != null) {
+            return checkOpen(known, opens);
+        }
+        if (!opens) {
+            return null;
+        }
         MuxStream opened;
         lock.lock();
         try {
             MuxStream s = streams.get(id);
             if (s != null) {
-                if (opens && s.peerTerminal()) {
-                    throw new HbiProtocolException("the peer sent more on conversation " + id + " after ending its"
-                            + " part of it (wire-protocol.md §5.5)");
-                }
-                return s;
-            }
-            if (!opens) {
-                return null;
+                return checkOpen(s, opens);
             }
             if (isOwn(id)) {
                 throw new HbiProtocolException("the peer sent a frame for conversation " + id + ", which this side"
@@ -269,13 +283,7 @@ final class MuxSession implements Session {
             connectionSend.release(w.increment());
             return;
         }
-        MuxStream s;
-        lock.lock();
-        try {
-            s = streams.get(w.conversationId());
-        } finally {
-            lock.unlock();
-        }
+        MuxStream s = streams.get(w.conversationId());
         if (s != null) {
             s.sendWindow.release(w.increment());
         }
@@ -332,7 +340,7 @@ final class MuxSession implements Session {
         try {
             while (refusal == null && !goAwaySent && !goAwayReceived
                     && postingOpen >= remote.maxConcurrentConversations()) {
-                deadline.await(changed, "one of the peer's " + remote.maxConcurrentConversations()
+                deadline.await(lock, changed, () -> "one of the peer's " + remote.maxConcurrentConversations()
                         + " conversation slots to be free");
             }
             if (refusal != null) {
@@ -408,18 +416,25 @@ final class MuxSession implements Session {
 
     /** Sends binary data as DATA frames; a large frame is written from the caller's buffer (§4.1, §6.2). */
     void sendData(MuxStream stream, ByteBuffer data, Deadline deadline) {
-        while (data.hasRemaining()) {
-            int n = takeCredit(stream, Math.min(data.remaining(), remote.maxFrameSize()), deadline);
-            ByteBuffer part = data.slice(data.position(), n);
-            try {
-                writer.sendData(FrameEncoder.header(n, FrameType.DATA, 0, stream.id), part, deadline);
-            } catch (HbiTimeoutException | ConversationInterruptedException e) {
-                // never written, or the connection is being closed: the peer has not counted these bytes
-                connectionSend.release(n);
-                stream.reset(ErrorCode.CANCEL, stream.describe() + " could not send its data: " + e.getMessage());
-                throw e;
+        WireWriter.DataRun run = writer.new DataRun();
+        int start = data.position();
+        int unqueued = 0; // credit taken for bytes not yet queued
+        try {
+            while (data.hasRemaining()) {
+                unqueued = takeCredit(stream, Math.min(data.remaining(), remote.maxFrameSize()), deadline);
+                run.add(FrameEncoder.header(unqueued, FrameType.DATA, 0, stream.id),
+                        data.slice(data.position(), unqueued), deadline);
+                data.position(data.position() + unqueued);
+                unqueued = 0;
             }
-            data.position(data.position() + n);
+            run.awaitWritten(deadline);
+        } catch (HbiTimeoutException | ConversationInterruptedException e) {
+            // what never reached the wire was never counted by the peer: its credit is the connection's again
+            long neverSent = unqueued + run.abandon(e);
+            connectionSend.release(neverSent);
+            data.position(start);
+            stream.reset(ErrorCode.CANCEL, stream.describe() + " could not send its data: " + e.getMessage());
+            throw e;
         }
     }
 
@@ -484,28 +499,34 @@ final class MuxSession implements Session {
 
     // ---- liveness, shutdown and the end ----
 
-    /** Pings a quiet peer after a third of the idle timeout, ends the connection after all of it (§9.1, §9.3). */
-    private void keep() {
+    @Override
+    public long checkPeriodNanos() {
+        HbiConfig config = connection.config();
+        long period = Math.min(config.idleTimeout().toNanos() / 6, config.recvTimeout().toNanos() / 4);
+        return Math.clamp(period, TimeUnit.MILLISECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(1));
+    }
+
+    /**
+     * Ends the connection with a peer stalled in a frame or silent for the idle timeout; pings a peer
+     * quiet for a third of it (§9.1, §9.3). Nothing is sent before the peer's preface has arrived.
+     */
+    @Override
+    public void check(long now) {
+        String stall = input.stall(now, connection.config().recvTimeout().toNanos());
+        if (stall != null) {
+            connection.fail(stall, null);
+            return;
+        }
+        if (!ready.isDone()) {
+            return;
+        }
         long idle = connection.config().idleTimeout().toNanos();
-        long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idle / 6);
-        while (!connection.isClosing()) {
-            lock.lock();
-            try {
-                changed.awaitNanos(period);
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
-            }
-            long silent = System.nanoTime() - lastReceived;
-            if (silent >= idle) {
-                connection.terminate(new DisconnectCause.IdleTimeout(Duration.ofNanos(silent)));
-                return;
-            }
-            if (silent >= idle / 3 && !pingOutstanding) {
-                pingOutstanding = true;
-                sendNow(FrameEncoder.ping(false, System.nanoTime()));
-            }
+        long silent = now - lastReceived;
+        if (silent >= idle) {
+            connection.terminate(new DisconnectCause.IdleTimeout(Duration.ofNanos(silent)));
+        } else if (silent >= idle / 3 && !pingOutstanding) {
+            pingOutstanding = true;
+            sendNow(FrameEncoder.ping(false, now));
         }
     }
 
@@ -551,9 +572,17 @@ final class MuxSession implements Session {
 
     @Override
     public void peerEnded(Supplier<RuntimeException> refused) {
+        // no WINDOW_UPDATE can come any more: hosting conversations may still answer with the credit they
+        // have, but one that would wait for more would wait until the send timeout for nothing
+        SendWindow window = connectionSend;
+        if (window != null) {
+            window.starve(refused);
+        }
         for (MuxStream s : snapshot()) {
             if (s instanceof MuxStream.Posting) {
                 s.connectionEnded(refused.get());
+            } else {
+                s.sendWindow.starve(refused);
             }
         }
     }
@@ -628,6 +657,11 @@ final class MuxSession implements Session {
         @Override
         public boolean isIdle() {
             return bytes.position() == 0;
+        }
+
+        @Override
+        public String unitName() {
+            return "preface";
         }
     }
 }

@@ -35,8 +35,8 @@ abstract class MuxStream implements ConversationWire {
     MuxStream(MuxSession session, int id, int sendWindowSize, int receiveWindowSize) {
         this.session = session;
         this.id = id;
-        this.sendWindow = new SendWindow(describe(), sendWindowSize);
-        this.inbound = new MuxInbound(describe(), receiveWindowSize,
+        this.sendWindow = new SendWindow(this::describe, sendWindowSize);
+        this.inbound = new MuxInbound(this::describe, receiveWindowSize,
                 (conversationIncrement, connectionBytes) -> session.credit(id, conversationIncrement, connectionBytes));
     }
 
@@ -156,7 +156,8 @@ abstract class MuxStream implements ConversationWire {
     void onCode(Frame.Code code) {
         ByteBuffer text = code.text();
         if (partial == null && !code.more()) {
-            deliver(code.object(), copy(text));
+            // the common case, a script in one frame: decoded straight from the frame's own array
+            deliver(code.object(), text.array(), text.arrayOffset() + text.position(), text.remaining());
             return;
         }
         if (partial == null) {
@@ -166,29 +167,23 @@ abstract class MuxStream implements ConversationWire {
             violated("the fragments of one script disagree on the OBJECT flag (wire-protocol.md §4.2)");
             return;
         }
-        partial.writeBytes(copy(text));
+        partial.write(text.array(), text.arrayOffset() + text.position(), text.remaining());
         if (partial.size() > session.localMaxScriptSize()) {
             violated("a script longer than MAX_SCRIPT_SIZE " + session.localMaxScriptSize() + " (wire-protocol.md §6.6)");
         } else if (!code.more()) {
             byte[] whole = partial.toByteArray();
             partial = null;
-            deliver(partialObject, whole);
+            deliver(partialObject, whole, 0, whole.length);
         }
     }
 
-    private void deliver(boolean object, byte[] bytes) {
+    private void deliver(boolean object, byte[] bytes, int offset, int length) {
         try {
-            inbound.offerScript(object, Utf8.decode(bytes, bytes.length), bytes.length);
+            inbound.offerScript(object, Utf8.decode(bytes, offset, length), length);
         } catch (CharacterCodingException e) {
-            session.credit(id, 0, bytes.length);
+            session.credit(id, 0, length);
             violated("a script that is not valid UTF-8 (wire-protocol.md §4.2)");
         }
-    }
-
-    private static byte[] copy(ByteBuffer text) {
-        byte[] bytes = new byte[text.remaining()];
-        text.duplicate().get(bytes);
-        return bytes;
     }
 
     /** The peer's part ended normally (§4.3). */

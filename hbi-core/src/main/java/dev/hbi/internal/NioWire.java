@@ -1,8 +1,6 @@
 package dev.hbi.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
@@ -11,11 +9,7 @@ import java.nio.channels.SocketChannel;
  * threads do I/O on it: interrupting a thread during channel I/O closes the channel, so user threads
  * never touch it.
  */
-public final class NioWire implements Wire {
-
-    private final SocketChannel channel;
-    private final SocketAddress remote;
-    private final SocketAddress local;
+public final class NioWire extends ChannelWire {
 
     /**
      * Wraps a connected channel.
@@ -23,13 +17,7 @@ public final class NioWire implements Wire {
      * @param channel the channel, connected and in blocking mode
      */
     public NioWire(SocketChannel channel) {
-        this.channel = channel;
-        try {
-            this.remote = channel.getRemoteAddress();
-            this.local = channel.getLocalAddress();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the channel is not connected", e);
-        }
+        super(channel);
     }
 
     @Override
@@ -45,24 +33,5 @@ public final class NioWire implements Wire {
     @Override
     public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing is best effort; the channel is unusable either way
-        }
-    }
-
-    @Override
-    public SocketAddress remoteAddress() {
-        return remote;
-    }
-
-    @Override
-    public SocketAddress localAddress() {
-        return local;
     }
 }

@@ -122,7 +122,7 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
         tailLock.lock();
         try {
             while (tailChars > connection.config().maxPacketSize() && !connection.isClosing()) {
-                deadline.await(tailDrained, "the back-scripts of " + describe() + " to be landed");
+                deadline.await(tailLock, tailDrained, () -> "the back-scripts of " + describe() + " to be landed");
             }
         } finally {
             tailLock.unlock();

@@ -28,6 +28,11 @@ final class PostingEndImpl implements PostingEnd {
     }
 
     @Override
+    public PostingConversation newConversation(java.time.Duration timeout) {
+        return connection.openPosting(connection.env(), Deadline.after(timeout));
+    }
+
+    @Override
     public PostingConversation notify(String code) {
         PostingConversation co = newConversation();
         try (co) {

@@ -81,7 +81,7 @@ final class ReceiverTurn {
             changed.signalAll();
             while (result == null && (failure == null || serving)) {
                 try {
-                    deadline.await(changed, what);
+                    deadline.await(lock, changed, () -> what);
                 } catch (HbiTimeoutException | ConversationInterruptedException e) {
                     if (request != null) {
                         request = null;
@@ -125,7 +125,7 @@ final class ReceiverTurn {
         lock.lock();
         try {
             while (request == null && !released && failure == null) {
-                deadline.await(changed, what);
+                deadline.await(lock, changed, () -> what);
             }
             if (failure != null) {
                 throw failure;

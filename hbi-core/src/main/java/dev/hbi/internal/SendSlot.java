@@ -29,7 +29,7 @@ final class SendSlot {
         try {
             while (owner != null && closed == null) {
                 try {
-                    deadline.await(free, "the turn to send " + what + " (another conversation is sending)");
+                    deadline.await(lock, free, () -> "the turn to send " + what + " (another conversation is sending)");
                 } catch (RuntimeException leaving) {
                     // a signal meant for us must not be lost when we give up: pass it on
                     if (owner == null) {

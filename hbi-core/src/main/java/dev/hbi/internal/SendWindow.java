@@ -18,11 +18,12 @@ final class SendWindow {
 
     private static final long MAX = Integer.MAX_VALUE;
 
-    private final String name;
+    private final Supplier<String> name; // built only for messages
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition credited = lock.newCondition();
     private long available; // guarded by lock
     private Supplier<RuntimeException> closed; // guarded by lock
+    private Supplier<RuntimeException> starved; // guarded by lock: no credit will come any more
 
     /**
      * Creates a window.
@@ -30,7 +31,7 @@ final class SendWindow {
      * @param name    what it is the window of, for messages
      * @param initial the initial credit
      */
-    SendWindow(String name, long initial) {
+    SendWindow(Supplier<String> name, long initial) {
         this.name = name;
         this.available = initial;
     }
@@ -46,7 +47,10 @@ final class SendWindow {
         lock.lock();
         try {
             while (available <= 0 && closed == null) {
-                deadline.await(credited, "flow-control credit of " + name + " (the peer has not read what was sent)");
+                if (starved != null) {
+                    throw starved.get();
+                }
+                deadline.await(lock, credited, () -> "flow-control credit of " + name.get() + " (the peer has not read what was sent)");
             }
             if (closed != null) {
                 throw closed.get();
@@ -70,9 +74,25 @@ final class SendWindow {
         try {
             if (available + increment > MAX) {
                 throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "a WINDOW_UPDATE of " + increment
-                        + " would make the send window of " + name + " larger than 2^31 - 1 (wire-protocol.md §6.4)");
+                        + " would make the send window of " + name.get() + " larger than 2^31 - 1 (wire-protocol.md §6.4)");
             }
             available += increment;
+            credited.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Tells the window that no credit will come any more (the peer closed its side, so no WINDOW_UPDATE can
+     * arrive): credit still there may be used, but whoever would wait for more fails at once.
+     *
+     * @param refusal makes the exception they get
+     */
+    void starve(Supplier<RuntimeException> refusal) {
+        lock.lock();
+        try {
+            starved = refusal;
             credited.signalAll();
         } finally {
             lock.unlock();

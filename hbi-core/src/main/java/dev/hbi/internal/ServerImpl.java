@@ -1,10 +1,14 @@
 package dev.hbi.internal;
 
 import dev.hbi.ConnectionClosedException;
+import dev.hbi.HbiAuthenticationException;
 import dev.hbi.HbiConfig;
 import dev.hbi.HbiConnection;
 import dev.hbi.HbiServer;
+import dev.hbi.HbiTimeoutException;
 import dev.hbi.HostingEnv;
+import dev.hbi.internal.wire.Directive;
+import dev.hbi.internal.wire.PacketEncoder;
 import dev.hbi.internal.wire.Preface;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +46,7 @@ public final class ServerImpl implements HbiServer {
     private final String name = "hbi-server-" + IDS.incrementAndGet();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final AtomicInteger admitted = new AtomicInteger();
 
     private ServerImpl(ServerSocketChannel listener, Supplier<HostingEnv> envFactory, HbiConfig config)
             throws IOException {
@@ -86,7 +91,12 @@ public final class ServerImpl implements HbiServer {
         while (open.get()) {
             try {
                 SocketChannel socket = listener.accept();
-                Thread.ofVirtual().name(name + "-init").start(() -> serve(socket));
+                if (admitted.incrementAndGet() > config.maxConnections()) {
+                    admitted.decrementAndGet();
+                    Thread.ofVirtual().name(name + "-refuse").start(() -> refuse(socket));
+                } else {
+                    Thread.ofVirtual().name(name + "-init").start(() -> serve(socket));
+                }
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException e) {
@@ -97,19 +107,69 @@ public final class ServerImpl implements HbiServer {
         }
     }
 
+    /**
+     * Tells a client beyond {@link HbiConfig#maxConnections()} that the server is busy, in a classic
+     * {@code err} packet (an AUTO client falls back to the classic wire and reads it), and closes.
+     */
+    private void refuse(SocketChannel socket) {
+        String reason = "server busy: " + Connection.describe(address) + " serves at most " + config.maxConnections()
+                + " connections at once";
+        LOG.log(Level.WARNING, name + ": refused a connection: " + reason);
+        try (socket) {
+            socket.configureBlocking(true);
+            ByteBuffer err = PacketEncoder.encode(Directive.ERR, reason);
+            while (err.hasRemaining() && socket.write(err) > 0) {
+                // a fresh socket's send buffer takes a short packet at once
+            }
+            socket.shutdownOutput();
+            drainBriefly(socket);
+        } catch (IOException gone) {
+            // the client went away first
+        }
+    }
+
+    /**
+     * Reads what the client sent until it closes, for a second at most: closing a socket with unread bytes
+     * resets it, and a reset may destroy the refusal before the client reads it.
+     */
+    private static void drainBriefly(SocketChannel socket) throws IOException {
+        try {
+            socket.socket().setSoTimeout(1000);
+            socket.socket().getInputStream().skip(Long.MAX_VALUE);
+        } catch (UnsupportedOperationException unixDomain) {
+            // no timed reads on a Unix-domain socket: close at once
+        } catch (java.net.SocketTimeoutException quietClient) {
+            // the client neither sent more nor closed: close now
+        }
+    }
+
     private void serve(SocketChannel socket) {
         Connection connection;
         try {
             Sockets.configure(socket);
-            Connection.Protocol protocol = protocol(socket);
-            connection = Connection.start(new NioWire(socket), envFactory.get(), config, protocol);
+            if (config.security().isEnabled()) {
+                Handshakes.Secured secured = Handshakes.accepted(socket, config);
+                connection = Connection.start(secured.wire(), envFactory.get(), config,
+                        new Connection.Protocol(secured.agreed(), false, ByteBuffer.allocate(0), false));
+            } else {
+                connection = Connection.start(new NioWire(socket), envFactory.get(), config, protocol(socket));
+            }
+        } catch (HbiAuthenticationException | HbiTimeoutException e) {
+            admitted.decrementAndGet();
+            LOG.log(Level.WARNING, name + ": " + e.getMessage());
+            closeQuietly(socket);
+            return;
         } catch (RuntimeException | IOException e) {
+            admitted.decrementAndGet();
             LOG.log(Level.WARNING, name + ": could not set up an accepted connection", e);
             closeQuietly(socket);
             return;
         }
         connections.add(connection);
-        connection.disconnected().whenComplete((cause, error) -> connections.remove(connection));
+        connection.disconnected().whenComplete((cause, error) -> {
+            connections.remove(connection);
+            admitted.decrementAndGet();
+        });
         if (!open.get()) {
             connection.close();
             return;

@@ -30,6 +30,21 @@ interface Session {
     void run() throws IOException;
 
     /**
+     * Returns how often the connection's {@link Watchdog} should call {@link #check}.
+     *
+     * @return the period in nanoseconds
+     */
+    long checkPeriodNanos();
+
+    /**
+     * Checks that the peer is still healthy, and ends the connection if it is not. Called by the
+     * connection's watchdog thread only.
+     *
+     * @param now the current {@link System#nanoTime()}
+     */
+    void check(long now);
+
+    /**
      * Waits until conversations can be started: on the multiplexed wire, until the peer's settings have
      * arrived.
      *

@@ -4,6 +4,7 @@ import dev.hbi.internal.wire.StreamDecoder;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The read side of a connection: a buffer over the {@link Wire} from which the reader takes decoded
@@ -15,6 +16,10 @@ final class WireInput {
 
     private final Wire wire;
     private final ByteBuffer buffer;
+    /** When the unit being read began to arrive ({@link System#nanoTime()}), or 0 between units. */
+    private volatile long unitStartedAt;
+    /** What the unit being read is, for messages; written before {@code unitStartedAt}. */
+    private volatile String unitName = "unit";
 
     /**
      * Creates the input.
@@ -41,16 +46,42 @@ final class WireInput {
         while (true) {
             T unit = decoder.decode(buffer);
             if (unit != null) {
+                unitStartedAt = 0;
                 return unit;
+            }
+            if (unitStartedAt == 0 && !decoder.isIdle()) {
+                unitName = decoder.unitName();
+                unitStartedAt = nanoTimeNotZero();
             }
             if (!fill()) {
                 if (decoder.isIdle()) {
                     return null;
                 }
-                throw new EOFException("the peer closed the connection in the middle of a "
-                        + (decoder instanceof dev.hbi.internal.wire.PacketDecoder ? "packet" : "frame"));
+                throw new EOFException("the peer closed the connection in the middle of a " + decoder.unitName());
             }
         }
+    }
+
+    /**
+     * Tells whether the peer began a unit (a packet, a frame, the preface) longer ago than a limit and has
+     * not finished it: a stalled or slowloris peer that holds the reader. Safe to call from any thread.
+     *
+     * @param now   the current {@link System#nanoTime()}
+     * @param limit how long a unit may take to arrive, in nanoseconds
+     * @return why the peer counts as stalled, or {@code null} if it does not
+     */
+    String stall(long now, long limit) {
+        long started = unitStartedAt;
+        if (started == 0 || now - started < limit) {
+            return null;
+        }
+        return "the peer began a " + unitName + " " + TimeUnit.NANOSECONDS.toMillis(now - started)
+                + " ms ago and has not finished it (a stalled or slowloris peer)";
+    }
+
+    private static long nanoTimeNotZero() {
+        long now = System.nanoTime();
+        return now == 0 ? 1 : now;
     }
 
     /**

@@ -112,29 +112,94 @@ final class WireWriter {
      */
     void sendData(ByteBuffer header, ByteBuffer data, Deadline deadline) {
         int n = data.remaining();
-        int h = header == null ? 0 : header.remaining();
-        if (n <= COPY_THRESHOLD) {
-            ByteBuffer copy = ByteBuffer.allocate(h + n);
-            if (header != null) {
-                copy.put(header);
-            }
-            send(copy.put(data).flip(), deadline);
-            return;
-        }
-        ByteBuffer view = data.slice();
-        ByteBuffer[] buffers = header == null ? new ByteBuffer[] {view} : new ByteBuffer[] {header, view};
-        Item item = new Item(buffers, h + n, new CompletableFuture<>());
-        enqueue(item, deadline);
+        DataRun run = new DataRun();
+        run.add(header, data.slice(), deadline);
         data.position(data.limit());
         try {
-            awaitWritten(item.written, deadline);
+            run.awaitWritten(deadline);
         } catch (HbiTimeoutException | ConversationInterruptedException e) {
             data.position(data.limit() - n);
-            if (!withdraw(item)) {
-                stuck.accept(e);
-                item.written.exceptionally(failure -> null).join();
-            }
+            run.abandon(e);
             throw e;
+        }
+    }
+
+    /**
+     * Data a sender queues in pieces (the frames of one {@code sendData} on the multiplexed wire) a few
+     * ahead of the writer, then waits for once: the writer writes the queue in order, so when the last
+     * piece taken from the caller's buffer is written, all are. Waiting for each piece before queuing the
+     * next would leave the writer idle between pieces. Pieces up to {@link #COPY_THRESHOLD} are copied; larger ones are slices
+     * of the caller's buffer, which must not change until {@link #awaitWritten} returns or
+     * {@link #abandon} has taken them back. Used by one thread.
+     */
+    final class DataRun {
+        /**
+         * How many slices may wait in the queue at once: enough that the writer always finds the next one
+         * while it writes one, few enough that another conversation's small frame never waits behind more
+         * than a few of them (a FIFO queue full of one sender's data would hold it up by the whole queue).
+         */
+        private static final int AHEAD = 3;
+
+        private final List<Item> slices = new ArrayList<>();
+
+        /**
+         * Queues a piece, waiting for room in the queue if it is full.
+         *
+         * @param header   bytes written before the piece, handed over for good, or {@code null}
+         * @param piece    the piece (its position is not changed)
+         * @param deadline when to give up waiting for room
+         */
+        void add(ByteBuffer header, ByteBuffer piece, Deadline deadline) {
+            int h = header == null ? 0 : header.remaining();
+            int n = piece.remaining();
+            if (n <= COPY_THRESHOLD) {
+                ByteBuffer copy = ByteBuffer.allocate(h + n);
+                if (header != null) {
+                    copy.put(header);
+                }
+                send(copy.put(piece.duplicate()).flip(), deadline);
+                return;
+            }
+            if (slices.size() >= AHEAD) {
+                WireWriter.this.awaitWritten(slices.get(slices.size() - AHEAD).written, deadline);
+            }
+            ByteBuffer view = piece.slice();
+            Item item = new Item(header == null ? new ByteBuffer[] {view} : new ByteBuffer[] {header, view},
+                    h + n, new CompletableFuture<>());
+            enqueue(item, deadline);
+            slices.add(item);
+        }
+
+        /**
+         * Waits until every piece taken from the caller's buffer has been written.
+         *
+         * @param deadline when to give up
+         */
+        void awaitWritten(Deadline deadline) {
+            if (!slices.isEmpty()) {
+                WireWriter.this.awaitWritten(slices.getLast().written, deadline);
+            }
+        }
+
+        /**
+         * Gives up on the pieces that are not written yet: takes back those the writer has not started on;
+         * if it has started on one, ends the connection (the peer would see half of it) and waits until the
+         * writer lets go of it. Afterwards nothing of the caller's buffer is read any more.
+         *
+         * @param why why the sender gave up
+         * @return how many bytes of pieces (headers excluded) were taken back, never to be written
+         */
+        long abandon(RuntimeException why) {
+            long withdrawn = 0;
+            for (Item item : slices) {
+                if (withdraw(item)) {
+                    withdrawn += item.buffers[item.buffers.length - 1].remaining();
+                } else if (!item.written.isDone()) {
+                    stuck.accept(why);
+                    item.written.exceptionally(failure -> null).join();
+                }
+            }
+            return withdrawn;
         }
     }
 
@@ -192,7 +257,7 @@ final class WireWriter {
         lock.lock();
         try {
             while (state == State.OPEN && queuedBytes > 0 && queuedBytes + item.bytes > limit) {
-                deadline.await(room, "room in the outbound queue (the peer is not reading)");
+                deadline.await(lock, room, () -> "room in the outbound queue (the peer is not reading)");
             }
             if (state != State.OPEN) {
                 throw closed.get();

@@ -90,6 +90,9 @@ public final class Conversions {
         if (boxed.isRecord() && value instanceof Map<?, ?> map) {
             return ValueMappers.record(map, boxed, what);
         }
+        if (boxed.isRecord() && value instanceof List<?> items) {
+            return ValueMappers.record(items, boxed, what);
+        }
         return ValueMappers.fromLanded(value, type, what).orElseThrow(() -> mismatch(what, type, value));
     }
 

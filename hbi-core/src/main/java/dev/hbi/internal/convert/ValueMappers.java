@@ -98,18 +98,44 @@ public final class ValueMappers {
      */
     static Object record(Map<?, ?> map, Class<?> type, String what) {
         RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            String name = components[i].getName();
-            types[i] = components[i].getType();
-            values[i] = Conversions.convert(map.get(name), components[i].getGenericType(), what + "." + name);
-        }
         for (Object key : map.keySet()) {
             if (java.util.Arrays.stream(components).noneMatch(c -> c.getName().equals(key))) {
                 throw new IllegalArgumentException(what + ": " + type.getSimpleName() + " has no component '" + key + "'");
             }
         }
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            values[i] = Conversions.convert(map.get(name), components[i].getGenericType(), what + "." + name);
+        }
+        return construct(type, components, values, what);
+    }
+
+    /**
+     * Builds a record from a landed list or tuple, by position: how Python peers often answer a structured
+     * value ({@code [[3000, 'a.bin'], ...]} as a list of {@code record File(long size, String name)}).
+     *
+     * @param items the list's items
+     * @param type  the record class
+     * @param what  what is converted, for messages
+     * @return the record
+     */
+    static Object record(List<?> items, Class<?> type, String what) {
+        RecordComponent[] components = type.getRecordComponents();
+        if (items.size() != components.length) {
+            throw new IllegalArgumentException(what + ": " + type.getSimpleName() + " has " + components.length
+                    + " components, the list " + items.size() + " items");
+        }
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = Conversions.convert(items.get(i), components[i].getGenericType(),
+                    what + "." + components[i].getName());
+        }
+        return construct(type, components, values, what);
+    }
+
+    private static Object construct(Class<?> type, RecordComponent[] components, Object[] values, String what) {
+        Class<?>[] types = java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             var constructor = type.getDeclaredConstructor(types);
             constructor.trySetAccessible();

@@ -158,7 +158,7 @@ final class ReflectiveCall {
             }
             values[i] = data[i]
                     ? TypedData.receive(args.conversation(), Conversions.convert(landed, int.class, label),
-                            parameters[i].getType())
+                            parameters[i].getType(), label)
                     : Conversions.convert(landed, types[i], label);
         }
         if (matchedKeywords != args.keywords().size()) {

@@ -111,9 +111,8 @@ final class RemoteMethod {
     }
 
     private Object receiveData(PostingConversation co, Duration timeout) {
-        int length = Conversions.convert(co.recvObj(timeout), int.class, "the data length answered by " + name + "()");
-        ByteBuffer into = ByteBuffer.allocate(length);
-        co.recvData(into);
-        return Conversions.rawClass(resultType) == byte[].class ? into.array() : into.flip();
+        String what = "the data length answered by " + name + "()";
+        int length = Conversions.convert(co.recvObj(timeout), int.class, what);
+        return TypedData.receive(co, length, Conversions.rawClass(resultType), what);
     }
 }

@@ -27,20 +27,36 @@ public final class TypedData {
     }
 
     /**
-     * Receives the data of a parameter.
+     * Receives the data of a parameter or of an answer.
      *
-     * @param co     the hosting conversation
-     * @param length how many bytes the script announced
+     * @param co     the conversation: a hosting one for a parameter, a posting one for an answer
+     * @param length how many bytes the peer announced
      * @param type   {@code byte[]} or {@code ByteBuffer}
+     * @param what   what the data is, for the error
      * @return the bytes, as the type
+     * @throws IllegalArgumentException if the length is negative or above the limit, before allocating
      */
-    public static Object receive(HostingConversation co, int length, Class<?> type) {
-        if (length < 0) {
-            throw new IllegalArgumentException("a data length cannot be negative: " + length);
-        }
+    public static Object receive(Conversation co, int length, Class<?> type, String what) {
+        checkLength(co, length, what);
         ByteBuffer into = ByteBuffer.allocate(length);
-        co.recvData(into);
+        switch (co) {
+            case HostingConversation hosting -> hosting.recvData(into);
+            case dev.hbi.PostingConversation posting -> posting.recvData(into);
+        }
         return type == byte[].class ? into.array() : into.flip();
+    }
+
+    /**
+     * Checks a data length a peer announced before anything is allocated for it: typed data is held in
+     * memory whole, so it may be at most {@link dev.hbi.HbiConfig#maxPacketSize()}, like a script.
+     */
+    private static void checkLength(Conversation co, int length, String what) {
+        int limit = co.connection().config().maxPacketSize();
+        if (length < 0 || length > limit) {
+            throw new IllegalArgumentException(what + " announces " + length + " bytes of data; a typed method"
+                    + " receives data into memory, from 0 to maxPacketSize (" + limit + ") bytes; take the"
+                    + " HostingConversation as a parameter to stream more");
+        }
     }
 
     /**

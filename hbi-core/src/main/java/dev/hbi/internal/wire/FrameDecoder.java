@@ -74,6 +74,11 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
      * @return {@code true} if no byte of an unfinished frame has been consumed
      */
     @Override
+    public String unitName() {
+        return "frame";
+    }
+
+    @Override
     public boolean isIdle() {
         return length < 0 && header.position() == 0;
     }
@@ -133,9 +138,10 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
         }
         ByteBuffer body = ByteBuffer.wrap(payload);
         return switch (type) {
-            case DATA -> new Frame.Data(conversationId, body.asReadOnlyBuffer());
+            // the payload is a fresh array of this frame's own: handed on as is, without a copy
+            case DATA -> new Frame.Data(conversationId, body);
             case CODE -> new Frame.Code(conversationId, (flags & FrameType.FLAG_OBJECT) != 0,
-                    (flags & FrameType.FLAG_MORE) != 0, body.asReadOnlyBuffer());
+                    (flags & FrameType.FLAG_MORE) != 0, body);
             case END -> new Frame.End(conversationId);
             case RESET -> new Frame.Reset(conversationId, ErrorCode.byCode(body.getInt()), message(body));
             case WINDOW_UPDATE -> windowUpdate(body.getInt() & 0x7fffffff);

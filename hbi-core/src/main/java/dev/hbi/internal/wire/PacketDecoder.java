@@ -81,6 +81,11 @@ public final class PacketDecoder implements StreamDecoder<Packet> {
      * @return {@code true} if a clean end of stream here loses nothing
      */
     @Override
+    public String unitName() {
+        return "packet";
+    }
+
+    @Override
     public boolean isIdle() {
         return headerLength == 0 && payloadLength < 0;
     }

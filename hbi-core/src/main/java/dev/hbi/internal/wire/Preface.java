@@ -48,6 +48,19 @@ public final class Preface {
     }
 
     /**
+     * Tells whether the peer's first bytes are a token challenge (docs/wire-protocol.md §11) rather than a
+     * preface: the server requires a token this side did not bring.
+     *
+     * @param bytes the first {@link #LENGTH} bytes the peer sent
+     * @return {@code true} for a challenge
+     */
+    public static boolean isTokenChallenge(ByteBuffer bytes) {
+        byte[] challenge = {0x00, 'H', 'B', 'I', 'A', 'U', 'T', 'H'};
+        return bytes.remaining() >= challenge.length
+                && bytes.slice(bytes.position(), challenge.length).equals(ByteBuffer.wrap(challenge));
+    }
+
+    /**
      * Checks the peer's version.
      *
      * @param bytes the first {@link #LENGTH} bytes the peer sent

@@ -24,4 +24,11 @@ public interface StreamDecoder<T> {
      * @return {@code true} if a clean end of stream here loses nothing
      */
     boolean isIdle();
+
+    /**
+     * Names the unit decoded, for messages.
+     *
+     * @return such as {@code "packet"} or {@code "frame"}
+     */
+    String unitName();
 }

@@ -58,7 +58,16 @@ public final class Utf8 {
         return decode(bytes, 0, length);
     }
 
-    static String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
+    /**
+     * Decodes strict UTF-8 from part of an array.
+     *
+     * @param bytes  the bytes
+     * @param offset where they start
+     * @param length how many
+     * @return the text
+     * @throws CharacterCodingException if the bytes are not valid UTF-8
+     */
+    public static String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
         boolean ascii = true;
         for (int i = offset; i < offset + length && ascii; i++) {
             ascii = bytes[i] >= 0;

@@ -20,6 +20,12 @@ class ConversionsTest {
 
     enum Color { RED, GREEN }
 
+    record SharedFile(long size, String name) {
+    }
+
+    @SuppressWarnings("unused")
+    private static List<SharedFile> listOfFiles;
+
     @SuppressWarnings("unused")
     private static List<Integer> listOfInts;
     @SuppressWarnings("unused")
@@ -101,6 +107,21 @@ class ConversionsTest {
         assertThat(Conversions.convert(List.of(1, 2.5), type("setOfNumbers"), "x")).isEqualTo(Set.of(1, 2.5));
         assertThatThrownBy(() -> Conversions.convert(List.of(1, "two"), type("listOfInts"), "arg"))
                 .hasMessage("arg[1]: expected Integer, got str 'two'");
+    }
+
+    @Test
+    void buildsRecordsFromDictsByNameAndFromListsByPosition() throws Exception {
+        assertThat(Conversions.convert(Map.of("size", 3000, "name", "a.bin"), SharedFile.class, "x"))
+                .isEqualTo(new SharedFile(3000, "a.bin"));
+        // hbichat's ListFiles answers [[size, name], ...]
+        assertThat(Conversions.convert(List.of(List.of(3000, "a.bin"), Tuple.of(5, "b")), type("listOfFiles"), "x"))
+                .isEqualTo(List.of(new SharedFile(3000, "a.bin"), new SharedFile(5, "b")));
+        assertThatThrownBy(() -> Conversions.convert(List.of(3000), SharedFile.class, "answer"))
+                .hasMessage("answer: SharedFile has 2 components, the list 1 items");
+        assertThatThrownBy(() -> Conversions.convert(List.of("big", "a.bin"), SharedFile.class, "answer"))
+                .hasMessage("answer.size: expected long, got str 'big'");
+        assertThatThrownBy(() -> Conversions.convert(Map.of("size", 1, "mode", "x"), SharedFile.class, "answer"))
+                .hasMessage("answer: SharedFile has no component 'mode'");
     }
 
     @Test

@@ -6,7 +6,6 @@ import dev.hbi.samples.hello.HelloClient;
 import dev.hbi.samples.hello.HelloServer;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code hello-server} and {@code hello-client}: the reference's hello example. */
 final class HelloCommands {
@@ -33,45 +32,9 @@ final class HelloCommands {
 
             @Override
             public int run(List<String> args, PrintStream out) throws InterruptedException {
-                HbiServer server = HelloServer.serve(Hbi.address(Args.single(args, usage())));
+                HbiServer server = HelloServer.serve(Hbi.address(Options.single(args, usage())));
                 out.println("hello server listening: " + Hbi.describe(server.address()));
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    stopped.countDown();
-                }));
-                stopped.await();
-                return 0;
-            }
-        };
-    }
-
-    static Command demo() {
-        return new Command() {
-            @Override
-            public String name() {
-                return "demo";
-            }
-
-            @Override
-            public String usage() {
-                return "";
-            }
-
-            @Override
-            public String summary() {
-                return "run the hello example: a server and a client in one process, over loopback";
-            }
-
-            @Override
-            public int run(List<String> args, PrintStream out) {
-                if (!args.isEmpty()) {
-                    throw new UsageException("demo takes no arguments");
-                }
-                try (HbiServer server = HelloServer.serve(Hbi.address("127.0.0.1:0"))) {
-                    out.println("hello server listening: " + Hbi.describe(server.address()));
-                    HelloClient.sayHello(server.address(), out);
-                }
+                Servers.serveUntilStopped(server, () -> { });
                 return 0;
             }
         };
@@ -96,7 +59,7 @@ final class HelloCommands {
 
             @Override
             public int run(List<String> args, PrintStream out) {
-                HelloClient.sayHello(Hbi.address(Args.single(args, usage())), out);
+                HelloClient.sayHello(Hbi.address(Options.single(args, usage())), out);
                 return 0;
             }
         };

@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code jobs-server} and {@code jobs-client}: the job service sample. */
 final class JobCommands {
@@ -38,12 +37,7 @@ final class JobCommands {
                 String address = Options.parse(args, Set.of(), Set.of()).positional(1, usage()).get(0);
                 HbiServer server = Hbi.serve(Hbi.address(address), JobService::env);
                 out.println("job service listening: " + Hbi.describe(server.address()));
-                CountDownLatch stopped = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    server.close();
-                    stopped.countDown();
-                }));
-                stopped.await();
+                Servers.serveUntilStopped(server, () -> { });
                 return 0;
             }
         };

@@ -1,6 +1,7 @@
 package dev.hbi.samples.cli;
 
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -29,6 +30,15 @@ interface LineSource extends AutoCloseable {
     String readLine();
 
     /**
+     * Reads the next line with another prompt than the one the source was made with, for tools whose
+     * prompt changes (a terminal shows it; a plain reader shows no prompt).
+     *
+     * @param prompt the prompt
+     * @return the line, or {@code null} at end of input (Ctrl-D)
+     */
+    String readLine(String prompt);
+
+    /**
      * Prints a line without disturbing what the user is typing.
      *
      * @param line the line
@@ -46,7 +56,7 @@ interface LineSource extends AutoCloseable {
      * @return the source
      */
     static LineSource terminal(String prompt) {
-        if (System.console() == null) {
+        if (!isTerminal()) {
             return of(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
         }
         try {
@@ -58,6 +68,26 @@ interface LineSource extends AutoCloseable {
             return new JLineSource(terminal, reader, prompt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tells whether standard input and output are a terminal. JDK 21 (and 25) give a console only then; JDK
+     * 22 to 24 give one for pipes too, and tell with {@code Console.isTerminal()}, which JDK 21 lacks.
+     *
+     * @return {@code true} for a terminal: prompts, line editing and lines updated in place make sense
+     */
+    static boolean isTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException jdk21) {
+            return true;
+        } catch (ReflectiveOperationException unexpected) {
+            return false;
         }
     }
 
@@ -77,6 +107,11 @@ interface LineSource extends AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+
+            @Override
+            public String readLine(String prompt) {
+                return readLine();
             }
 
             @Override
@@ -104,8 +139,13 @@ interface LineSource extends AutoCloseable {
 
         @Override
         public String readLine() {
+            return readLine(prompt);
+        }
+
+        @Override
+        public String readLine(String shown) {
             try {
-                return reader.readLine(prompt);
+                return reader.readLine(shown);
             } catch (UserInterruptException ctrlC) {
                 return "";
             } catch (EndOfFileException ctrlD) {

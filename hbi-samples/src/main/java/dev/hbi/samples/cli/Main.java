@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@code hbi} command: {@code hbi [--debug] COMMAND [ARGS...]}. Errors are one line on standard
@@ -26,16 +28,27 @@ public final class Main {
      * @param argv the arguments
      */
     public static void main(String[] argv) {
+        quietLogs(List.of(argv).contains("--debug"));
         int status = standard().run(List.of(argv), System.out, System.err);
         System.out.flush();
         System.exit(status);
     }
 
+    /**
+     * HBI logs through {@code System.Logger}, which is {@code java.util.logging} here. Its warnings (a peer
+     * that went away, an AUTO client that fell back to the classic wire) would be stack-trace-like noise
+     * between a command's lines, so only severe ones are printed unless {@code --debug}.
+     */
+    private static void quietLogs(boolean debug) {
+        Logger.getLogger("").setLevel(debug ? Level.INFO : Level.SEVERE);
+    }
+
     static Main standard() {
-        return new Main(List.of(HelloCommands.demo(),
+        return new Main(List.of(ChatCommands.demo(),
                 ServerCommands.serve(), ServerCommands.stop(), ServerCommands.status(),
                 ClientCommands.call(), ClientCommands.list(), ClientCommands.shell(),
-                HelloCommands.server(), HelloCommands.client(), JobCommands.server(), JobCommands.client()));
+                HelloCommands.server(), HelloCommands.client(), JobCommands.server(), JobCommands.client(),
+                ChatCommands.server(), ChatCommands.client(), ChatCommands.bots()));
     }
 
     int run(List<String> argv, PrintStream out, PrintStream err) {

@@ -91,6 +91,44 @@ final class Options {
     }
 
     /**
+     * Returns the only argument of a command that takes one and no options.
+     *
+     * @param args  the arguments
+     * @param usage how to write it, for the error
+     * @return the argument
+     * @throws UsageException if there is not exactly one
+     */
+    static String single(List<String> args, String usage) {
+        return parse(args, Set.of(), Set.of()).positional(1, usage).get(0);
+    }
+
+    /**
+     * Returns a whole-number option.
+     *
+     * @param name         the option, such as {@code "--bots"}
+     * @param defaultValue its value when not given
+     * @param min          the smallest value allowed
+     * @param max          the largest value allowed
+     * @return the value
+     * @throws UsageException if it is not a number in range
+     */
+    int intValue(String name, int defaultValue, int min, int max) {
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the range
+        }
+        throw new UsageException(name + " takes a number from " + min + " to " + max + ", not " + text);
+    }
+
+    /**
      * Reads {@code --wire auto|classic|mux} into a config.
      *
      * @return the config for a client

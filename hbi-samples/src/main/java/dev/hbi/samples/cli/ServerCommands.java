@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -71,13 +70,7 @@ final class ServerCommands {
         Servers.record(entry);
         out.println("serving " + env + " on " + entry.address() + " (pid " + entry.pid() + ")");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            Servers.forget(entry);
-            stopped.countDown();
-        }));
-        stopped.await();
+        Servers.serveUntilStopped(server, () -> Servers.forget(entry));
         return 0;
     }
 

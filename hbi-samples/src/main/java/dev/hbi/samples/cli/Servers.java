@@ -1,5 +1,6 @@
 package dev.hbi.samples.cli;
 
+import dev.hbi.HbiServer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +36,24 @@ final class Servers {
      * @param started when it started
      */
     record Entry(long pid, String address, String env, Instant started) {
+    }
+
+    /**
+     * Serves until the process is asked to stop (Ctrl-C, a TERM signal, {@code hbi stop}), then closes the
+     * server: what every foreground server command does.
+     *
+     * @param server the server
+     * @param onStop what else to do on the way out, after the server closed
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    static void serveUntilStopped(HbiServer server, Runnable onStop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            onStop.run();
+            stopped.countDown();
+        }, "hbi-stop"));
+        stopped.await();
     }
 
     static Path dir() {

@@ -2,6 +2,7 @@ package dev.hbi.samples.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hbi.Expose;
 import dev.hbi.Hbi;
 import dev.hbi.HbiConnection;
 import dev.hbi.HbiServer;
@@ -11,56 +12,43 @@ import dev.hbi.Repr;
 import dev.hbi.Tuple;
 import dev.hbi.samples.hello.HelloClient;
 import dev.hbi.samples.hello.HelloServer;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Interop with the reference HBI (complyue/hbi, Python), run as a real peer. Needs a checkout laid out
  * as ../shared/reference-peer.md says, named by {@code HBI_REFERENCE_PEERS}; skipped without it (as in
  * CI, which cannot fetch the reference). The hello tests use port 3232, which the reference's hello
- * programs hard-code.
+ * programs hard-code. The chat sample's interop is in {@link ChatInteropTest}.
  */
 @EnabledIfEnvironmentVariable(named = "HBI_REFERENCE_PEERS", matches = ".+")
 @Timeout(60)
 class ReferenceInteropTest {
 
-    private static final Path PEERS = Path.of(System.getenv().getOrDefault("HBI_REFERENCE_PEERS", "."));
-
-    @TempDir
-    Path workDir;
-
-    private final List<Process> processes = new ArrayList<>();
-
-    @AfterEach
-    void stopPeers() {
-        processes.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final ReferencePeers peers = new ReferencePeers();
+    private final Path workDir = peers.workDir();
 
     @Test
     void referenceHelloClientGreetsOurHelloServer() throws Exception {
         try (HbiServer server = HelloServer.serve(Hbi.address("127.0.0.1:3232"))) {
-            Process client = python(PEERS.resolve("run_module.py").toString(), "hbi.cmd.hello-client");
+            Process client = peers.module(workDir, false, "hbi.cmd.hello-client");
             assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String printed = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(printed.lines()).hasSize(2);
@@ -73,14 +61,42 @@ class ReferenceInteropTest {
 
     @Test
     void ourHelloClientGreetsTheReferenceHelloServer() throws Exception {
-        Process server = python(PEERS.resolve("run_module.py").toString(), "hbi.cmd.hello-server");
-        awaitLine(server, "hello server listening");
+        Process server = peers.module(workDir, false, "hbi.cmd.hello-server");
+        ReferencePeers.awaitLine(server, "hello server listening");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         HelloClient.sayHello(Hbi.address("127.0.0.1:3232"), new PrintStream(printed, true, StandardCharsets.UTF_8));
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).isEqualTo("Welcome to HBI world!");
         assertThat(lines.get(1)).matches("Hello, Nick from 127\\.0\\.0\\.1:\\d+!");
+    }
+
+    /** The reference hello server's one function, as a Java interface for a typed proxy. */
+    public interface HelloService {
+        /**
+         * {@code hello()}: greets the name the client's scripts assigned to {@code my_name}.
+         *
+         * @return the greeting
+         */
+        @Expose("hello")
+        String hello();
+    }
+
+    @Test
+    void aTypedProxyGreetsTheReferenceHelloServer() throws Exception {
+        Process server = peers.module(workDir, false, "hbi.cmd.hello-server");
+        ReferencePeers.awaitLine(server, "hello server listening");
+        BlockingQueue<Object> printed = new LinkedBlockingQueue<>();
+        HostingEnv env = HostingEnv.create().exposeProcedure("print", args -> printed.add(args.get(0)));
+
+        try (HbiConnection connection = Hbi.connect(Hbi.address("127.0.0.1:3232"), env)) {
+            HelloService hello = connection.postingEnd().proxy(HelloService.class);
+
+            assertThat(hello.hello()).matches("Hello, None from 127\\.0\\.0\\.1:\\d+!");
+            connection.postingEnd().notify("my_name = 'Nick'").awaitCompleted();
+            assertThat(hello.hello()).matches("Hello, Nick from 127\\.0\\.0\\.1:\\d+!");
+            assertThat(printed.poll(5, TimeUnit.SECONDS)).isEqualTo("Welcome to HBI world!");
+        }
     }
 
     @Test
@@ -139,41 +155,8 @@ class ReferenceInteropTest {
     }
 
     private HbiConnection literalPeer() throws Exception {
-        int port = freePort();
-        Path script = workDir.resolve("literal_peer.py");
-        try (var in = ReferenceInteropTest.class.getResourceAsStream("/interop/literal_peer.py")) {
-            Files.copy(in, script);
-        }
-        Process peer = python(script.toString(), Integer.toString(port));
-        awaitLine(peer, "ready");
+        int port = ReferencePeers.freePort();
+        ReferencePeers.awaitLine(peers.script(workDir, false, "literal_peer.py", Integer.toString(port)), "ready");
         return Hbi.connect(Hbi.address("127.0.0.1:" + port), HostingEnv.create());
-    }
-
-    private Process python(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("python3"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().put("PYTHONPATH", PEERS.resolve("lib") + ":" + PEERS);
-        builder.environment().put("PYTHONUNBUFFERED", "1");
-        builder.redirectError(workDir.resolve("python-" + processes.size() + ".err").toFile());
-        Process process = builder.start();
-        processes.add(process);
-        return process;
-    }
-
-    private static void awaitLine(Process process, String prefix) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.startsWith(prefix)) {
-                return;
-            }
-        }
-        throw new IOException("the Python peer ended before printing '" + prefix + "'");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
