@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The wall-clock budget of a landing: runaway scripts stop, with a clear error, and nothing else does. */
@@ -40,6 +41,26 @@ class TimeBudgetTest {
                 .isInstanceOf(LandingException.class)
                 .hasMessageContaining("ran longer than its time budget of 200 ms")
                 .satisfies(e -> assertThat(((LandingException) e).line()).isEqualTo(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            'x' * 1000000000                      | more than 16777216 characters or elements
+            [1, 2] * 100000000                    | more than 16777216 characters or elements
+            'x'.padLeft(1000000000)               | more than 16777216 characters
+            def s = 'x' * 16000000; s + s         | more than 16777216 characters or elements
+            2 ** 100000000                        | more than 4194304 bits or digits
+            def b = 2G ** 4000000; b * b          | more than 4194304 bits or digits
+            1G << 1000000000                      | more than 4194304 bits
+            ('9' * 100000).toBigInteger()         | a number is read from at most 10000 characters
+            (1..100000000).sum()                  | would walk a range of 100000000 elements at once
+            """)
+    void anOperationThatWouldWorkUnboundedInsideOneCallIsRefused(String script, String why) {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> env.land(script))
+                .isInstanceOf(LandingException.class)
+                .hasMessageContaining(why);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
