@@ -1,6 +1,7 @@
 package dev.hbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.hbi.testing.TestServices;
 import java.lang.management.ManagementFactory;
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,8 @@ class SoakTest {
     private static final int CLASSIC_CONNECTIONS = 2;
     private static final int IN_FLIGHT_PER_CONNECTION = 32;
     private static final int CHECKPOINTS = 10;
+    /** The hang guard grows with the run: two minutes, plus one per 250,000 conversations (9,000 a second here). */
+    private static final Duration BUDGET = Duration.ofMinutes(2 + CONVERSATIONS / 250_000);
 
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong crcChecks = new AtomicLong();
@@ -42,8 +46,12 @@ class SoakTest {
     private final List<Long> heapAfterGc = new CopyOnWriteArrayList<>();
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.MINUTES)
-    void conversationsOfMixedSizesKeepTheHeapFlatAndEveryByteIntact() throws Exception {
+    @Timeout(value = 2, unit = TimeUnit.HOURS) // lifts the default of 10 s: BUDGET, sized by the run, guards it
+    void conversationsOfMixedSizesKeepTheHeapFlatAndEveryByteIntact() {
+        assertTimeoutPreemptively(BUDGET, this::soak);
+    }
+
+    private void soak() throws Exception {
         long started = System.nanoTime();
         try (HbiServer server = Hbi.serve(Hbi.address("127.0.0.1:0"), TestServices::echo);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
