@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hbi.testing.HbiPair;
+import dev.hbi.testing.RandomChunks;
 import dev.hbi.testing.TestServices;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -116,7 +117,7 @@ class ConversationTest {
             CRC32 sent = new CRC32();
             try (PostingConversation co = pair.client().postingEnd().newConversation()) {
                 co.sendCode("echo_data(" + size + ")");
-                co.sendData(chunks(size, 1 << 20, new Random(1), sent));
+                co.sendData(RandomChunks.of(size, 1 << 20, new Random(1), sent));
                 co.startRecv();
                 byte[] back = new byte[size];
                 co.recvData(ByteBuffer.wrap(back));
@@ -412,25 +413,4 @@ class ConversationTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a factory");
         }
     }
-
-    private static Iterable<ByteBuffer> chunks(int total, int chunk, Random random, CRC32 crc) {
-        return () -> new java.util.Iterator<>() {
-            private int left = total;
-
-            @Override
-            public boolean hasNext() {
-                return left > 0;
-            }
-
-            @Override
-            public ByteBuffer next() {
-                byte[] bytes = new byte[Math.min(chunk, left)];
-                random.nextBytes(bytes);
-                crc.update(bytes);
-                left -= bytes.length;
-                return ByteBuffer.wrap(bytes);
-            }
-        };
-    }
-
 }

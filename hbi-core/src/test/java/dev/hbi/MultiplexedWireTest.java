@@ -7,6 +7,7 @@ import dev.hbi.internal.wire.Frame;
 import dev.hbi.internal.wire.FrameDecoder;
 import dev.hbi.internal.wire.Preface;
 import dev.hbi.testing.HbiPair;
+import dev.hbi.testing.RandomChunks;
 import dev.hbi.testing.ProxyLink;
 import dev.hbi.testing.TestServices;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ class MultiplexedWireTest {
         CRC32 sent = new CRC32();
         try (PostingConversation co = conn.postingEnd().newConversation()) {
             co.sendCode("crc(" + size + ")");
-            co.sendData(chunks(size, seed, sent));
+            co.sendData(RandomChunks.of(size, 256 << 10, new Random(seed), sent));
             co.startRecv();
             assertThat(co.recvObj(Long.class)).isEqualTo(sent.getValue());
             return sent.getValue();
@@ -310,26 +311,5 @@ class MultiplexedWireTest {
             co.startRecv();
             return co.recvObj(Duration.ofSeconds(10));
         }
-    }
-
-    private static Iterable<ByteBuffer> chunks(int total, long seed, CRC32 crc) {
-        Random random = new Random(seed);
-        return () -> new java.util.Iterator<>() {
-            private int left = total;
-
-            @Override
-            public boolean hasNext() {
-                return left > 0;
-            }
-
-            @Override
-            public ByteBuffer next() {
-                byte[] bytes = new byte[Math.min(256 << 10, left)];
-                random.nextBytes(bytes);
-                crc.update(bytes);
-                left -= bytes.length;
-                return ByteBuffer.wrap(bytes);
-            }
-        };
     }
 }

@@ -163,19 +163,29 @@ final class ClassicSession implements Session {
      */
     @Override
     public void peerEnded(Supplier<RuntimeException> refused) {
-        List<Posting> waiting;
-        pendingLock.lock();
-        try {
-            refusal = refused;
-            waiting = new ArrayList<>(pending.values());
-            pending.clear();
-        } finally {
-            pendingLock.unlock();
-        }
-        waiting.forEach(p -> {
+        takePending(refused).forEach(p -> {
             p.turn.fail(refused.get());
             p.conversation.connectionEnded(refused.get());
         });
+    }
+
+    /**
+     * Refuses conversations posted from now on and takes those waiting for an answer, to fail them
+     * outside the lock.
+     *
+     * @param refused makes the exception later conversations get
+     * @return the conversations that were waiting
+     */
+    private List<Posting> takePending(Supplier<RuntimeException> refused) {
+        pendingLock.lock();
+        try {
+            refusal = refused;
+            List<Posting> waiting = new ArrayList<>(pending.values());
+            pending.clear();
+            return waiting;
+        } finally {
+            pendingLock.unlock();
+        }
     }
 
     /**
@@ -187,16 +197,7 @@ final class ClassicSession implements Session {
     @Override
     public void terminated(Supplier<RuntimeException> refused) {
         slot.close(refused);
-        List<Posting> waiting;
-        pendingLock.lock();
-        try {
-            refusal = refused;
-            waiting = new ArrayList<>(pending.values());
-            pending.clear();
-        } finally {
-            pendingLock.unlock();
-        }
-        waiting.forEach(p -> p.turn.fail(refused.get()));
+        takePending(refused).forEach(p -> p.turn.fail(refused.get()));
         ReceiverTurn served = current;
         if (served != null) {
             served.fail(refused.get());

@@ -136,38 +136,37 @@ final class MuxInbound {
     }
 
     void offerEnd() {
-        Tail to;
-        lock.lock();
-        try {
-            peerPartEnded = true;
-            to = tail;
-            if (to == null) {
-                items.add(Incoming.END);
-                arrived.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
+        Tail to = endPeerPart(Incoming.END);
         if (to != null) {
             to.end();
         }
     }
 
     void offerReset(ErrorCode code, String message) {
-        Tail to;
+        Tail to = endPeerPart(new Reset(code, message));
+        if (to != null) {
+            to.reset(resetException(code, message));
+        }
+    }
+
+    /**
+     * Marks the peer's part ended and queues its last item for takers, unless a tail takes what arrives:
+     * then the caller hands the item to the tail, outside the lock.
+     *
+     * @param last the item that ends the peer's part
+     * @return the tail to hand it to, or {@code null} if it was queued
+     */
+    private Tail endPeerPart(Object last) {
         lock.lock();
         try {
             peerPartEnded = true;
-            to = tail;
-            if (to == null) {
-                items.add(new Reset(code, message));
+            if (tail == null) {
+                items.add(last);
                 arrived.signalAll();
             }
+            return tail;
         } finally {
             lock.unlock();
-        }
-        if (to != null) {
-            to.reset(resetException(code, message));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.hbi.HbiConfig;
 import dev.hbi.HostingConversation;
 import dev.hbi.HostingEnd;
 import dev.hbi.HostingEnv;
+import dev.hbi.LandingException;
 import dev.hbi.PostingEnd;
 import java.util.Optional;
 
@@ -52,4 +53,19 @@ public interface LandingContext {
      * @return the connection's settings, or the defaults for local landing
      */
     HbiConfig config();
+
+    /**
+     * Checks code against {@link HbiConfig#maxPacketSize()} of {@link #config()}, before a lander parses
+     * or compiles it: every lander refuses too long a script the same way.
+     *
+     * @param code the code about to be landed
+     * @throws LandingException naming its length and the limit, if it is longer
+     */
+    default void checkCodeSize(String code) {
+        int limit = config().maxPacketSize();
+        if (code.length() > limit) {
+            throw new LandingException("the code is " + code.length() + " characters long, more than the limit of "
+                    + limit + " (HbiConfig.maxPacketSize)");
+        }
+    }
 }

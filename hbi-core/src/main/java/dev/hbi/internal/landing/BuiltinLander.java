@@ -1,7 +1,6 @@
 package dev.hbi.internal.landing;
 
 import dev.hbi.HbiConfig;
-import dev.hbi.LandingException;
 import dev.hbi.spi.Lander;
 import dev.hbi.spi.LandingContext;
 import java.util.Objects;
@@ -25,11 +24,8 @@ final class BuiltinLander implements Lander {
     @Override
     public Object land(String code, LandingContext context) {
         Objects.requireNonNull(code, "code");
+        context.checkCodeSize(code);
         HbiConfig config = context.config();
-        if (code.length() > config.maxPacketSize()) {
-            throw new LandingException("the code is " + code.length() + " characters long, more than the limit of "
-                    + config.maxPacketSize() + " (HbiConfig.maxPacketSize)");
-        }
         Source source = new Source(code);
         Ast.Script script = Parser.parse(source, config.maxNesting());
         return new Evaluator(source, context).run(script);

@@ -39,11 +39,8 @@ final class GroovyLander implements Lander {
     @Override
     public Object land(String code, LandingContext context) {
         Objects.requireNonNull(code, "code");
+        context.checkCodeSize(code);
         HbiConfig config = context.config();
-        if (code.length() > config.maxPacketSize()) {
-            throw new LandingException("the code is " + code.length() + " characters long, more than the limit of "
-                    + config.maxPacketSize() + " (HbiConfig.maxPacketSize)");
-        }
         if (FastPath.worthParsing(code)) {
             Optional<SubsetScript> subset = SubsetScript.parse(code, config.maxNesting());
             if (subset.isPresent()) {

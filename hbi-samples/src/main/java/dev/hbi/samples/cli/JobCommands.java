@@ -34,7 +34,7 @@ final class JobCommands {
 
             @Override
             public int run(List<String> args, PrintStream out) throws InterruptedException {
-                String address = Options.parse(args, Set.of(), Set.of()).positional(1, usage()).get(0);
+                String address = Options.single(args, usage());
                 HbiServer server = Hbi.serve(Hbi.address(address), JobService::env);
                 out.println("job service listening: " + Hbi.describe(server.address()));
                 Servers.serveUntilStopped(server, () -> { });
