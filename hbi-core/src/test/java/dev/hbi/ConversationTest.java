@@ -152,6 +152,22 @@ class ConversationTest {
     }
 
     @Test
+    void closingAConversationWhoseStartRecvReportedTheConnectionsEndThrowsNothingMore() {
+        try (HbiPair pair = pair(TestServices::echo, HostingEnv.create())) {
+            PostingConversation co = pair.client().postingEnd().newConversation();
+            co.sendCode("echo(1)");
+            pair.server().close();
+            assertThat(pair.client().awaitDisconnected(Duration.ofSeconds(5))).isInstanceOf(DisconnectCause.PeerClose.class);
+            assertThatThrownBy(() -> {
+                co.startRecv(); // the classic wire fails here: it must write the end of the request
+                co.recvObj();
+            }).isInstanceOf(ConnectionClosedException.class);
+            co.close();
+            assertThat(co.stage()).isEqualTo(Conversation.Stage.CLOSED);
+        }
+    }
+
+    @Test
     void disconnectInTheMiddleOfConversationsFailsEveryWaiterPromptly() throws Exception {
         CountDownLatch allWorking = new CountDownLatch(10);
         CountDownLatch never = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package dev.hbi.internal;
 
+import dev.hbi.ConnectionClosedException;
 import dev.hbi.Conversation.Stage;
 import dev.hbi.ConversationEndedException;
 import dev.hbi.ConversationInterruptedException;
@@ -75,7 +76,12 @@ final class PostingConversationImpl extends ConversationBase implements PostingC
         operation.lock();
         try {
             requireStage(Stage.SEND, "startRecv");
-            postingWire().endSend(sendDeadline());
+            try {
+                postingWire().endSend(sendDeadline());
+            } catch (ConnectionClosedException reported) {
+                stage = Stage.RECV; // the failure is the caller's now: close() does not throw it again
+                throw reported;
+            }
             stage = Stage.RECV;
         } finally {
             operation.unlock();
