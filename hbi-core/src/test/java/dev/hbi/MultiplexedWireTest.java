@@ -90,7 +90,7 @@ class MultiplexedWireTest {
         List<Integer> ids = new ArrayList<>();
         while (in.hasRemaining()) {
             Frame frame = decoder.decode(in);
-            if (frame instanceof Frame.Data data) {
+            if (frame instanceof Frame.Data data && data.first()) {
                 ids.add(data.conversationId());
             }
         }

@@ -5,6 +5,7 @@ import dev.hbi.ConversationResetException;
 import dev.hbi.ErrorCode;
 import dev.hbi.HbiProtocolException;
 import dev.hbi.PeerLandingException;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
@@ -17,11 +18,23 @@ import java.util.function.Supplier;
  * waiting: the window bounds what the peer may send, and a peer that sends more breaks §6.4. The
  * conversation's thread takes them in order; what it consumes is credited back to the peer.
  *
+ * <p>Binary data is copied at most once on this side. A conversation waiting in {@link #receiveData}
+ * with nothing queued lends the reader its buffer; the reader copies into it the bytes of DATA it
+ * already has and reads the rest of a large frame from the wire straight into it
+ * ({@link #offerDirect}), waking the conversation only once the buffer is full (or something else
+ * arrives). While nobody waits, the rest of a large frame is read straight into a pooled chunk, which
+ * the conversation copies from later; only smaller pieces are copied into the queue by the reader.
+ *
  * <p>After {@link #release}, nobody takes items any more: scripts go to the {@link Tail} to be landed,
  * objects and data are dropped (and credited at once), the end and resets go to the tail too.
  *
  * <p>Threading: offers on the reader thread, takes on the conversation's thread. {@code lock} guards
- * every field; credits are decided under it and sent after it is released.
+ * every field, and the lent buffer while it is lent: the reader copies into it under the lock, and
+ * reads the wire into it only after claiming it under the lock. The conversation takes it back under
+ * the lock (filled, timed out, interrupted or failed) and, if it is claimed, waits for the claim to end;
+ * from then on the reader cannot touch it. A chunk the conversation has taken off the queue is its own
+ * until it puts the rest back. Credits are decided under the lock and sent after it is released; the
+ * reader's read from the wire holds no lock.
  */
 final class MuxInbound {
 
@@ -64,19 +77,23 @@ final class MuxInbound {
     }
 
     private final Supplier<String> who; // built only for messages: most conversations never need it
+    private final ChunkPool chunks;
     private final int windowSize;
     private final Credits credits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final ArrayDeque<Object> items = new ArrayDeque<>(); // guarded by lock
+    private ByteBuffer lent; // guarded by lock: a waiting taker's buffer, lent only while items is empty
+    private ByteBuffer claimed; // guarded by lock: the lent buffer while the reader reads into it from the wire
     private long window; // guarded by lock: what the peer may still send
     private long unacknowledged; // guarded by lock: consumed, not yet credited back
     private boolean peerPartEnded; // guarded by lock
     private Tail tail; // guarded by lock
     private RuntimeException failure; // guarded by lock
 
-    MuxInbound(Supplier<String> who, int windowSize, Credits credits) {
+    MuxInbound(Supplier<String> who, ChunkPool chunks, int windowSize, Credits credits) {
         this.who = who;
+        this.chunks = chunks;
         this.windowSize = windowSize;
         this.window = windowSize;
         this.credits = credits;
@@ -107,8 +124,7 @@ final class MuxInbound {
         try {
             to = tail;
             if (to == null) {
-                items.add(new Script(incoming, bytes));
-                arrived.signalAll();
+                enqueue(new Script(incoming, bytes));
                 return;
             }
         } finally {
@@ -121,18 +137,165 @@ final class MuxInbound {
         }
     }
 
-    void offerData(ByteBuffer chunk) {
+    /**
+     * Takes a piece of DATA: into the lent buffer as far as it goes, the rest copied into the queue.
+     *
+     * @param piece the bytes, valid only during this call
+     */
+    void offerData(ByteBuffer piece) {
+        int n = piece.remaining();
+        int credited = n;
         lock.lock();
         try {
             if (tail == null) {
-                items.add(chunk);
-                arrived.signalAll();
-                return;
+                credited = fillLent(piece);
+                queue(piece);
             }
         } finally {
             lock.unlock();
         }
-        consumed(chunk.remaining());
+        consumed(credited);
+    }
+
+    /** Reads from the wire into a buffer; blocks until at least one byte is read. */
+    interface DirectRead {
+        /**
+         * Reads.
+         *
+         * @param into      where the bytes go
+         * @param endsFrame whether filling {@code into} ends the frame: the read may take the next header too
+         * @return how many bytes went into {@code into}
+         * @throws IOException if reading fails or the stream ended
+         */
+        int read(ByteBuffer into, boolean endsFrame) throws IOException;
+    }
+
+    /**
+     * Reads DATA from the wire straight to where it goes: into the lent buffer, if one is lent, direct
+     * (a heap buffer would be copied through a direct one anyway) and has room for at least
+     * {@code least} bytes; else, if nobody waits and the frame has enough left to fill half a pooled
+     * chunk or more, into a chunk that is then queued. Either way the bytes are not copied by the reader.
+     *
+     * <p>The lent buffer stays claimed during the read: a taker that gives up meanwhile waits for the
+     * read to return, which the peer's bytes, the stall check (recvTimeout) or the connection's close
+     * bring about.
+     *
+     * @param max   how many bytes the frame has left
+     * @param least the least room worth a read
+     * @param wire  reads from the wire
+     * @return how many bytes were read, 0 if none was attempted
+     * @throws IOException if reading fails
+     */
+    int offerDirect(int max, int least, DirectRead wire) throws IOException {
+        ByteBuffer into;
+        lock.lock();
+        try {
+            if (tail != null || lent == null && max < chunks.chunkSize() / 2
+                    || lent != null && (!lent.isDirect() || lent.remaining() < least)) {
+                return 0;
+            }
+            into = lent;
+            claimed = into;
+        } finally {
+            lock.unlock();
+        }
+        return into == null ? readChunk(max, wire) : readLent(into, max, wire);
+    }
+
+    /** Reads into a pooled chunk until it holds what it can of the frame's rest, then queues it. */
+    private int readChunk(int max, DirectRead wire) throws IOException {
+        ByteBuffer chunk = chunks.take();
+        chunk.limit(Math.min(max, chunk.capacity()));
+        while (chunk.hasRemaining()) {
+            wire.read(chunk, max <= chunk.capacity());
+        }
+        int n = chunk.flip().remaining();
+        lock.lock();
+        try {
+            if (tail == null) {
+                enqueue(chunk);
+                return n;
+            }
+        } finally {
+            lock.unlock();
+        }
+        chunks.give(chunk);
+        consumed(n);
+        return n;
+    }
+
+    private int readLent(ByteBuffer into, int max, DirectRead wire) throws IOException {
+        int n = 0;
+        try {
+            n = wire.read(into.slice(into.position(), Math.min(max, into.remaining())), max <= into.remaining());
+        } finally {
+            unclaim(into, n);
+        }
+        consumed(n);
+        return n;
+    }
+
+    private void unclaim(ByteBuffer into, int n) {
+        lock.lock();
+        try {
+            claimed = null;
+            into.position(into.position() + n);
+            if (lent == into && !into.hasRemaining()) {
+                lent = null;
+            }
+            if (lent != into) {
+                arrived.signalAll(); // full, or the taker gave up and waits for the read to return
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Copies what fits into the lent buffer, handing it back once full; returns the bytes copied. */
+    private int fillLent(ByteBuffer piece) {
+        if (lent == null) {
+            return 0;
+        }
+        int n = Math.min(piece.remaining(), lent.remaining());
+        lent.put(lent.position(), piece, piece.position(), n).position(lent.position() + n);
+        piece.position(piece.position() + n);
+        if (!lent.hasRemaining()) {
+            lent = null;
+            arrived.signalAll();
+        }
+        return n;
+    }
+
+    /**
+     * Copies what is left of a piece into the queue: first into the room left in the last chunk queued,
+     * then into chunks of the pool, or, for a piece under half a chunk, into one of its own size (so a
+     * queued chunk never takes more than twice the bytes it holds, which the window counts).
+     */
+    private void queue(ByteBuffer piece) {
+        if (piece.hasRemaining() && items.peekLast() instanceof ByteBuffer last) {
+            append(last, piece);
+        }
+        while (piece.hasRemaining()) {
+            ByteBuffer chunk = piece.remaining() >= chunks.chunkSize() / 2 ? chunks.take()
+                    : ByteBuffer.allocate(piece.remaining()).limit(0);
+            append(chunk, piece);
+            enqueue(chunk);
+        }
+    }
+
+    /** Copies what fits of a piece after the bytes of a chunk (between its position and limit). */
+    private static void append(ByteBuffer chunk, ByteBuffer piece) {
+        int at = chunk.limit();
+        int n = Math.min(chunk.capacity() - at, piece.remaining());
+        chunk.limit(at + n).put(at, piece, piece.position(), n);
+        piece.position(piece.position() + n);
+    }
+
+    /** Queues an item for the taker; a lent buffer is handed back, as the taker must see the item first. */
+    private void enqueue(Object item) {
+        items.add(item);
+        lent = null;
+        arrived.signalAll();
     }
 
     void offerEnd() {
@@ -161,8 +324,7 @@ final class MuxInbound {
         try {
             peerPartEnded = true;
             if (tail == null) {
-                items.add(last);
-                arrived.signalAll();
+                enqueue(last);
             }
             return tail;
         } finally {
@@ -250,24 +412,77 @@ final class MuxInbound {
      */
     void receiveData(ByteBuffer into, Deadline deadline) {
         while (into.hasRemaining()) {
-            int n;
-            lock.lock();
-            try {
-                Object head = awaitHead(deadline, () -> "data of " + who.get());
-                if (!(head instanceof ByteBuffer chunk)) {
-                    throw notData(head, into.remaining());
-                }
-                n = Math.min(chunk.remaining(), into.remaining());
-                into.put(chunk.slice(chunk.position(), n));
-                chunk.position(chunk.position() + n);
-                if (!chunk.hasRemaining()) {
-                    items.poll();
-                }
-            } finally {
-                lock.unlock();
+            ByteBuffer chunk = takeChunk(into, deadline);
+            if (chunk == null) {
+                return; // the reader filled the buffer
+            }
+            int n = Math.min(chunk.remaining(), into.remaining());
+            into.put(into.position(), chunk, chunk.position(), n).position(into.position() + n);
+            chunk.position(chunk.position() + n);
+            if (chunk.hasRemaining()) {
+                putBack(chunk);
+            } else {
+                chunks.give(chunk);
             }
             consumed(n);
         }
+    }
+
+    /**
+     * Lends the buffer to the reader while nothing is queued, then takes the next queued chunk.
+     *
+     * @return the chunk, now the caller's, or {@code null} if the reader filled the buffer
+     */
+    private ByteBuffer takeChunk(ByteBuffer into, Deadline deadline) {
+        Supplier<String> what = () -> "data of " + who.get();
+        lock.lock();
+        try {
+            if (items.isEmpty() && failure == null && tail == null) {
+                lent = into;
+                try {
+                    while (lent == into && failure == null) {
+                        deadline.await(lock, arrived, what);
+                    }
+                } finally {
+                    takeBack(into);
+                }
+            }
+            if (!into.hasRemaining()) {
+                return null;
+            }
+            Object head = awaitHead(deadline, what);
+            if (!(head instanceof ByteBuffer chunk)) {
+                throw notData(head, into.remaining());
+            }
+            items.poll();
+            return chunk;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the loan of a buffer, waiting for a read from the wire into it to return (see offerDirect). */
+    private void takeBack(ByteBuffer into) {
+        if (lent == into) {
+            lent = null;
+        }
+        while (claimed == into) {
+            arrived.awaitUninterruptibly();
+        }
+    }
+
+    /** Returns the unread rest of a chunk to the head of the queue, or credits it if the queue was given up. */
+    private void putBack(ByteBuffer chunk) {
+        lock.lock();
+        try {
+            if (tail == null) {
+                items.addFirst(chunk);
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        consumed(chunk.remaining());
     }
 
     private RuntimeException notData(Object head, int missing) {
@@ -302,6 +517,7 @@ final class MuxInbound {
         lock.lock();
         try {
             tail = to;
+            lent = null;
             left = new ArrayDeque<>(items);
             items.clear();
         } finally {

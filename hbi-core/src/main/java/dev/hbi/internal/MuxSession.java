@@ -57,6 +57,10 @@ final class MuxSession implements Session {
     private static final System.Logger FRAMES = System.getLogger("dev.hbi.frames");
     private static final int FIRST_DIALER_ID = 1;
     private static final int FIRST_ACCEPTOR_ID = 2;
+    /** Free buffers kept for data queued for conversations: a bulk stream's worth in flight at once. */
+    private static final int POOLED_CHUNKS = 16;
+    /** The least a conversation's buffer must take for the reader to read into it directly: a read's worth. */
+    private static final int DIRECT_READ_MIN = 8192;
 
     private final Connection connection;
     private final WireWriter writer;
@@ -64,6 +68,7 @@ final class MuxSession implements Session {
     private final boolean dialer;
     private final Settings local;
     private final FrameDecoder decoder;
+    private final ChunkPool chunkPool;
     private final CompletableFuture<Settings> ready = new CompletableFuture<>();
     private volatile Settings remote;
     private volatile SendWindow connectionSend;
@@ -72,6 +77,7 @@ final class MuxSession implements Session {
     private final AtomicLong connectionUnacknowledged = new AtomicLong();
     private volatile long lastReceived = System.nanoTime();
     private volatile boolean pingOutstanding;
+    private MuxStream receivingData; // the reader's: where the pieces of the DATA frame being read go, or null
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -93,6 +99,7 @@ final class MuxSession implements Session {
         this.local = new Settings(config.maxFrameSize(), config.initialWindowSize(), config.connectionWindowSize(),
                 config.maxConcurrentConversations(), Math.min(config.maxPacketSize(), config.initialWindowSize()));
         this.decoder = new FrameDecoder(local.maxFrameSize());
+        this.chunkPool = new ChunkPool(config.readBufferSize(), POOLED_CHUNKS);
         this.connectionReceive = new AtomicLong(local.connectionWindowSize());
         this.nextId = dialer ? FIRST_DIALER_ID : FIRST_ACCEPTOR_ID;
         if (dialer) {
@@ -166,12 +173,16 @@ final class MuxSession implements Session {
         }
     }
 
-    private void dispatch(Frame frame) {
+    private void dispatch(Frame frame) throws IOException {
         switch (frame) {
             case Frame.Data d -> {
-                MuxStream s = payload(d.conversationId(), d.payload().remaining());
-                if (s != null) {
-                    s.onData(d.payload());
+                if (d.first()) {
+                    receivingData = payload(d.conversationId(), d.frameLength());
+                }
+                if (receivingData != null) {
+                    int left = d.frameLength() - d.offset() - d.payload().remaining();
+                    receivingData.onData(d.payload());
+                    readDataDirect(d.frameLength(), left);
                 }
             }
             case Frame.Code c -> {
@@ -199,6 +210,29 @@ final class MuxSession implements Session {
             case Frame.Unknown u -> {
                 // §3.6: frames of unknown types are ignored
             }
+        }
+    }
+
+    /**
+     * Reads the rest of a DATA frame straight from the wire into the buffer its conversation waits to
+     * have filled, if it does and the rest is worth a read of its own: bulk data is then copied only by
+     * the kernel, and the same read takes the next frame's header. Called after a piece that was not the
+     * frame's last, so the read buffer is empty. A rest too small for that is read with the next header
+     * and no more, so that the next frame, if it is bulk too, can be.
+     */
+    private void readDataDirect(int frameLength, int left) throws IOException {
+        while (left >= DIRECT_READ_MIN) {
+            int n = receivingData.inbound.offerDirect(left, DIRECT_READ_MIN, (into, endsFrame) ->
+                    input.readDirect(into, endsFrame ? FrameDecoder.HEADER_LENGTH : 0, decoder));
+            if (n == 0) {
+                return;
+            }
+            decoder.skipData(n);
+            lastReceived = System.nanoTime();
+            left -= n;
+        }
+        if (left > 0 && frameLength >= DIRECT_READ_MIN) {
+            input.limitNextFill(left + FrameDecoder.HEADER_LENGTH);
         }
     }
 
@@ -486,6 +520,10 @@ final class MuxSession implements Session {
                 sendNow(FrameEncoder.windowUpdate(0, (int) increment));
             }
         }
+    }
+
+    ChunkPool chunkPool() {
+        return chunkPool;
     }
 
     int peerMaxFrameSize() {

@@ -36,7 +36,7 @@ abstract class MuxStream implements ConversationWire {
         this.session = session;
         this.id = id;
         this.sendWindow = new SendWindow(this::describe, sendWindowSize);
-        this.inbound = new MuxInbound(this::describe, receiveWindowSize,
+        this.inbound = new MuxInbound(this::describe, session.chunkPool(), receiveWindowSize,
                 (conversationIncrement, connectionBytes) -> session.credit(id, conversationIncrement, connectionBytes));
     }
 
@@ -136,16 +136,16 @@ abstract class MuxStream implements ConversationWire {
     // ---- the reader ----
 
     /**
-     * DATA arrived (§4.1).
+     * A piece of DATA arrived (§4.1).
      *
-     * @param payload the bytes
+     * @param piece the bytes, valid only during this call
      */
-    void onData(ByteBuffer payload) {
+    void onData(ByteBuffer piece) {
         if (partial != null) {
+            // the reset drops what is received from now on, so the piece below is only credited
             violated("binary data arrived in the middle of a script's fragments (wire-protocol.md §4.2)");
-            return;
         }
-        inbound.offerData(payload);
+        inbound.offerData(piece);
     }
 
     /**

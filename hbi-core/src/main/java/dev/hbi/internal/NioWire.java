@@ -26,6 +26,11 @@ public final class NioWire extends ChannelWire {
     }
 
     @Override
+    public long read(ByteBuffer[] into) throws IOException {
+        return channel.read(into);
+    }
+
+    @Override
     public long write(ByteBuffer[] from, int offset, int length) throws IOException {
         return channel.write(from, offset, length);
     }

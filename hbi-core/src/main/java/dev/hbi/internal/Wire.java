@@ -21,6 +21,24 @@ public interface Wire {
     int read(ByteBuffer into) throws IOException;
 
     /**
+     * Reads bytes into a run of buffers, filling each before the next (a scattering read); may fill only
+     * some. Blocks until at least one byte is available. This default fills only the first buffer with
+     * room, which a wire that cannot scatter may keep.
+     *
+     * @param into the buffers
+     * @return how many bytes were read, or -1 at end of stream
+     * @throws IOException if reading failed or the wire was closed
+     */
+    default long read(ByteBuffer[] into) throws IOException {
+        for (ByteBuffer b : into) {
+            if (b.hasRemaining()) {
+                return read(b);
+            }
+        }
+        return 0;
+    }
+
+    /**
      * Writes bytes from a run of buffers (a gathering write); may write only some of them.
      *
      * @param from   the buffers

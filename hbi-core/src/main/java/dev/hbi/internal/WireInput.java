@@ -20,6 +20,7 @@ final class WireInput {
     private volatile long unitStartedAt;
     /** What the unit being read is, for messages; written before {@code unitStartedAt}. */
     private volatile String unitName = "unit";
+    private int nextFillLimit; // how many bytes the next fill may read at most, or 0 for as many as fit
 
     /**
      * Creates the input.
@@ -46,7 +47,9 @@ final class WireInput {
         while (true) {
             T unit = decoder.decode(buffer);
             if (unit != null) {
-                unitStartedAt = 0;
+                if (decoder.isIdle()) {
+                    unitStartedAt = 0; // a piece of a unit (of DATA) leaves the clock running to the unit's end
+                }
                 return unit;
             }
             if (unitStartedAt == 0 && !decoder.isIdle()) {
@@ -107,6 +110,39 @@ final class WireInput {
         }
     }
 
+    /**
+     * Reads bytes of the unit being decoded straight into a buffer of the caller's, and, in the same
+     * read, up to {@code then} bytes that follow into the read buffer: the multiplexed wire's reader
+     * reads the rest of a DATA frame a conversation waits for this way, with the next frame's header,
+     * so that a bulk stream takes one read per frame and no copy. Called only when nothing is buffered.
+     *
+     * @param into    where the bytes go
+     * @param then    how many of the bytes after {@code into} is full to read into the read buffer
+     * @param decoder the decoder in the middle of a unit, for the stall clock and messages
+     * @return how many bytes went into {@code into}, at least 1 unless the read buffer got some
+     * @throws EOFException if the stream ends first
+     * @throws IOException  if reading fails
+     */
+    int readDirect(ByteBuffer into, int then, StreamDecoder<?> decoder) throws IOException {
+        if (buffer.hasRemaining()) {
+            throw new IllegalStateException("bytes are still buffered: they come first");
+        }
+        if (unitStartedAt == 0) {
+            unitName = decoder.unitName();
+            unitStartedAt = nanoTimeNotZero();
+        }
+        int start = into.position();
+        buffer.clear().limit(then);
+        try {
+            if (wire.read(new ByteBuffer[] {into, buffer}) < 0) {
+                throw new EOFException("the peer closed the connection in the middle of a " + decoder.unitName());
+            }
+        } finally {
+            buffer.flip();
+        }
+        return into.position() - start;
+    }
+
     private static EOFException dataCut(ByteBuffer into) {
         return new EOFException("the peer closed the connection with " + into.remaining()
                 + " bytes of data still expected");
@@ -120,9 +156,24 @@ final class WireInput {
         }
     }
 
+    /**
+     * Bounds the next read into the buffer: the multiplexed wire's reader reads the rest of a bulk DATA
+     * frame with the next header and no more, so that it can read the next payload straight to where it
+     * goes.
+     *
+     * @param n how many bytes the next read may take at most
+     */
+    void limitNextFill(int n) {
+        nextFillLimit = n;
+    }
+
     /** Reads more bytes into the buffer; returns false at end of stream. */
     private boolean fill() throws IOException {
         buffer.compact();
+        if (nextFillLimit > 0) {
+            buffer.limit(Math.min(buffer.capacity(), buffer.position() + nextFillLimit));
+            nextFillLimit = 0;
+        }
         try {
             return wire.read(buffer) >= 0;
         } finally {

@@ -76,7 +76,7 @@ class DecoderFuzzTest {
 
     private static int payloadLength(Frame frame) {
         return switch (frame) {
-            case Frame.Data d -> d.payload().remaining();
+            case Frame.Data d -> d.frameLength();
             case Frame.Code c -> c.text().remaining();
             case Frame.Unknown u -> u.length();
             default -> 0;

@@ -1,7 +1,8 @@
 package dev.hbi.internal;
 
 import dev.hbi.internal.wire.Frame;
-import dev.hbi.internal.wire.FrameDecoder;
+import dev.hbi.internal.wire.StreamDecoder;
+import dev.hbi.testing.WholeFrames;
 import dev.hbi.internal.wire.FrameEncoder;
 import dev.hbi.internal.wire.Preface;
 import dev.hbi.internal.wire.Settings;
@@ -21,7 +22,7 @@ final class MuxPeer implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final FrameDecoder decoder = new FrameDecoder((1 << 24) - 1);
+    private final StreamDecoder<Frame> decoder = new WholeFrames((1 << 24) - 1);
     private final ByteBuffer pending = ByteBuffer.allocate(1 << 20).flip();
 
     private MuxPeer(Socket socket) throws IOException {

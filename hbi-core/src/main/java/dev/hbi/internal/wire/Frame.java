@@ -18,20 +18,53 @@ public sealed interface Frame {
     int conversationId();
 
     /**
-     * DATA: binary data of a conversation.
+     * DATA: binary data of a conversation, or a piece of it. The decoder hands a DATA payload out in
+     * pieces as it arrives: the first as soon as the header is complete, with the payload bytes there
+     * are (perhaps none), then one for each further run of bytes; the piece that reaches
+     * {@code frameLength} ends the frame. A frame sent or decoded whole is one piece.
      *
      * @param conversationId the conversation
-     * @param payload        the bytes
+     * @param frameLength    the length of the frame's whole payload
+     * @param offset         where this piece begins in it
+     * @param first          whether this piece opens the frame
+     * @param payload        the bytes of this piece
      */
-    record Data(int conversationId, ByteBuffer payload) implements Frame {
+    record Data(int conversationId, int frameLength, int offset, boolean first, ByteBuffer payload)
+            implements Frame {
         /**
-         * Checks the payload.
+         * Checks the piece.
          *
          * @param conversationId the conversation
+         * @param frameLength    the length of the whole payload
+         * @param offset         where this piece begins
+         * @param first          whether it opens the frame
          * @param payload        the bytes
          */
         public Data {
             Objects.requireNonNull(payload, "payload");
+            if (offset < 0 || offset + payload.remaining() > frameLength || first && offset != 0) {
+                throw new IllegalArgumentException("a " + (first ? "first " : "") + "piece of " + payload.remaining()
+                        + " bytes at " + offset + " does not fit a DATA frame of " + frameLength);
+            }
+        }
+
+        /**
+         * A whole frame.
+         *
+         * @param conversationId the conversation
+         * @param payload        all its bytes
+         */
+        public Data(int conversationId, ByteBuffer payload) {
+            this(conversationId, payload.remaining(), 0, true, payload);
+        }
+
+        /**
+         * Tells whether this piece ends its frame.
+         *
+         * @return {@code true} for the last piece
+         */
+        public boolean last() {
+            return offset + payload.remaining() == frameLength;
         }
     }
 

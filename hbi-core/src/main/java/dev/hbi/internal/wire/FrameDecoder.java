@@ -12,6 +12,10 @@ import java.nio.charset.CharacterCodingException;
  * <p>Every check that depends only on the header (the length against MAX_FRAME_SIZE, the fixed sizes of
  * END, WINDOW_UPDATE and PING, which frames may use conversation 0) is made before the payload is
  * allocated or read. Frames of unknown types are skipped without allocating (§3.6).
+ *
+ * <p>DATA payloads are not collected: each is handed out in pieces as its bytes arrive, as
+ * {@link Frame.Data} views of the input buffer, so that the reader copies binary data once, from its
+ * read buffer to where the conversation wants it, and a large frame needs no array of its own.
  */
 public final class FrameDecoder implements StreamDecoder<Frame> {
 
@@ -29,6 +33,7 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
     private int conversationId;
     private byte[] payload;
     private int received;
+    private boolean opened; // the first piece of the DATA frame being decoded was handed out
 
     /**
      * Creates a decoder.
@@ -40,17 +45,22 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
     }
 
     /**
-     * Consumes bytes of the next frame and returns the frame once its last byte has been consumed.
-     * Consumes nothing past the frame.
+     * Consumes bytes of the next frame and returns the frame once its last byte has been consumed, or,
+     * for DATA, the next piece of its payload as soon as one byte or more of it is there. Consumes
+     * nothing past the frame.
      *
      * @param in bytes from the wire, between position and limit
-     * @return the frame, or {@code null} if more bytes are needed
+     * @return the frame or piece of DATA, or {@code null} if more bytes are needed; a piece of DATA is a
+     *         view of {@code in}, valid until {@code in} changes
      * @throws HbiProtocolException with the error code of §7.1 if the bytes are not a valid frame
      */
     @Override
     public Frame decode(ByteBuffer in) {
         if (length < 0 && !readHeader(in)) {
             return null;
+        }
+        if (type == FrameType.DATA) {
+            return dataPiece(in);
         }
         int n = Math.min(length - received, in.remaining());
         if (payload != null) {
@@ -69,10 +79,41 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
     }
 
     /**
-     * Tells whether the decoder is between frames.
+     * Accounts for payload bytes of the DATA frame being decoded that the caller read from the wire
+     * itself, straight to where they were wanted, once the decoder had consumed every byte it was given.
      *
-     * @return {@code true} if no byte of an unfinished frame has been consumed
+     * @param n how many bytes were read
+     * @throws IllegalStateException if no DATA frame is being decoded or it has fewer bytes left
      */
+    public void skipData(int n) {
+        if (length < 0 || type != FrameType.DATA || n > length - received) {
+            throw new IllegalStateException("no DATA frame has " + n + " bytes left to read");
+        }
+        received += n;
+        if (received == length) {
+            length = -1;
+        }
+    }
+
+    /**
+     * The next piece of a DATA payload: every byte of it there is. The first piece comes even with no
+     * byte, so that the reader may read the payload straight to where it is wanted.
+     */
+    private Frame dataPiece(ByteBuffer in) {
+        int n = Math.min(length - received, in.remaining());
+        if (n == 0 && opened) {
+            return null;
+        }
+        Frame.Data piece = new Frame.Data(conversationId, length, received, !opened, in.slice(in.position(), n));
+        opened = true;
+        in.position(in.position() + n);
+        received += n;
+        if (received == length) {
+            length = -1;
+        }
+        return piece;
+    }
+
     @Override
     public String unitName() {
         return "frame";
@@ -99,8 +140,9 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
         header.clear();
         type = FrameType.byCode(typeCode);
         checkHeader();
-        payload = type == null ? null : length == 0 ? NO_BYTES : new byte[length];
+        payload = type == null || type == FrameType.DATA ? null : length == 0 ? NO_BYTES : new byte[length];
         received = 0;
+        opened = false;
         return true;
     }
 
@@ -138,8 +180,7 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
         }
         ByteBuffer body = ByteBuffer.wrap(payload);
         return switch (type) {
-            // the payload is a fresh array of this frame's own: handed on as is, without a copy
-            case DATA -> new Frame.Data(conversationId, body);
+            case DATA -> throw new IllegalStateException("DATA is handed out in pieces");
             case CODE -> new Frame.Code(conversationId, (flags & FrameType.FLAG_OBJECT) != 0,
                     (flags & FrameType.FLAG_MORE) != 0, body);
             case END -> new Frame.End(conversationId);

@@ -4,7 +4,8 @@ import java.util.StringJoiner;
 
 /**
  * One line per frame, for the {@code dev.hbi.frames} logger at TRACE level:
- * {@code >> 0x00000003     12 CODE          OBJECT|MORE}.
+ * {@code >> 0x00000003     12 CODE          OBJECT|MORE}. A DATA frame received in pieces logs a line per
+ * piece, naming the bytes it holds: {@code << 0x00000003  65536 DATA          bytes 0..8183}.
  */
 public final class FrameLog {
 
@@ -25,8 +26,9 @@ public final class FrameLog {
         switch (frame) {
             case Frame.Data d -> {
                 type = "DATA";
-                length = d.payload().remaining();
-                detail = "";
+                length = d.frameLength();
+                detail = d.first() && d.last() ? ""
+                        : "bytes " + d.offset() + ".." + (d.offset() + d.payload().remaining());
             }
             case Frame.Code c -> {
                 type = "CODE";

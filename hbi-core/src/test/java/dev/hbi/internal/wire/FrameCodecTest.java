@@ -2,9 +2,11 @@ package dev.hbi.internal.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.hbi.ErrorCode;
 import dev.hbi.HbiProtocolException;
+import dev.hbi.testing.WholeFrames;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +82,56 @@ class FrameCodecTest {
         for (int round = 0; round < 100; round++) {
             assertThat(decode(all, 1 + random.nextInt(20))).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void handsDataOutInPiecesAsItsBytesArriveWithoutCopyingThem() {
+        byte[] frame = HEX.parseHex("000005" + "00" + "00" + "00000003" + "0102030405" + "000000" + "00" + "00" + "00000001");
+        FrameDecoder decoder = new FrameDecoder(65536);
+        ByteBuffer in = ByteBuffer.wrap(frame, 0, 10);
+        List<Frame.Data> pieces = new ArrayList<>();
+        for (int end = 10; end <= frame.length; end++) {
+            in.limit(end);
+            Frame piece = decoder.decode(in);
+            if (piece != null) {
+                assertThat(((Frame.Data) piece).payload().hasArray()).as("a view of the input").isTrue();
+                assertThat(((Frame.Data) piece).payload().array()).isSameAs(frame);
+                pieces.add((Frame.Data) piece);
+                assertThat(decoder.isIdle()).isEqualTo(((Frame.Data) piece).last());
+            }
+        }
+        assertThat(pieces).extracting(Frame.Data::conversationId, Frame.Data::frameLength, Frame.Data::offset,
+                        Frame.Data::first, Frame.Data::last)
+                .containsExactly(tuple(3, 5, 0, true, false), tuple(3, 5, 1, false, false), tuple(3, 5, 2, false, false),
+                        tuple(3, 5, 3, false, false), tuple(3, 5, 4, false, true), tuple(1, 0, 0, true, true));
+        assertThat(pieces.subList(0, 5)).extracting(p -> p.payload().get(0)).containsExactly(
+                (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5);
+    }
+
+    @Test
+    void handsOutAsOnePieceTheBytesThatArriveTogether() {
+        byte[] frame = HEX.parseHex("000005" + "00" + "00" + "00000003" + "0102030405");
+        FrameDecoder decoder = new FrameDecoder(65536);
+        Frame.Data head = (Frame.Data) decoder.decode(ByteBuffer.wrap(frame, 0, 11));
+        Frame.Data rest = (Frame.Data) decoder.decode(ByteBuffer.wrap(frame, 11, 3));
+        assertThat(head).isEqualTo(new Frame.Data(3, 5, 0, true, ByteBuffer.wrap(new byte[] {1, 2})));
+        assertThat(rest).isEqualTo(new Frame.Data(3, 5, 2, false, ByteBuffer.wrap(new byte[] {3, 4, 5})));
+        assertThat(decoder.isIdle()).isTrue();
+        assertThat(FrameLog.format(true, head)).isEqualTo("<< 0x00000003      5 DATA          bytes 0..2");
+    }
+
+    @Test
+    void opensADataFrameAsSoonAsItsHeaderIsCompleteThenSkipsWhatTheReaderReadItself() {
+        FrameDecoder decoder = new FrameDecoder(65536);
+        Frame.Data opening = (Frame.Data) decoder.decode(FrameEncoder.header(20000, FrameType.DATA, 0, 7));
+        assertThat(opening).isEqualTo(new Frame.Data(7, 20000, 0, true, ByteBuffer.allocate(0)));
+        assertThat(decoder.decode(ByteBuffer.allocate(0))).as("later pieces are never empty").isNull();
+        decoder.skipData(19998);
+        assertThat(decoder.isIdle()).isFalse();
+        assertThat(decoder.decode(ByteBuffer.wrap(new byte[] {8, 9, 0, 0, 0})))
+                .isEqualTo(new Frame.Data(7, 20000, 19998, false, ByteBuffer.wrap(new byte[] {8, 9})));
+        assertThat(decoder.isIdle()).as("the three bytes after the frame are not consumed").isTrue();
+        assertThatThrownBy(() -> decoder.skipData(1)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -184,7 +236,7 @@ class FrameCodecTest {
     }
 
     private static List<Frame> decode(byte[] bytes, int chunk) {
-        FrameDecoder decoder = new FrameDecoder(65536);
+        WholeFrames decoder = new WholeFrames(65536);
         List<Frame> out = new ArrayList<>();
         for (int at = 0; at < bytes.length; at += chunk) {
             ByteBuffer piece = ByteBuffer.wrap(bytes, at, Math.min(chunk, bytes.length - at));
