@@ -7,13 +7,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Direct buffers for binary data the reader queues for conversations that are not waiting for it,
  * reused so that a bulk stream allocates (and zeroes) nothing per frame; direct, so that the reader can
- * read the wire straight into them. One per connection: the reader takes, conversations give back what
- * they have read to the end. At most {@code capacity} free buffers are kept; more are left to the
- * garbage collector.
+ * read the wire straight into them. Readers take, conversations give back what they have read to the
+ * end. At most {@code capacity} free buffers are kept; more are left to the garbage collector. One pool,
+ * {@link #SHARED}, serves every connection, so that idle connections hold no chunks.
  *
  * <p>Threading: any thread; lock-free.
  */
 final class ChunkPool {
+
+    /** The pool of every connection: 64 chunks of 64 KiB at most, 4 MiB. */
+    static final ChunkPool SHARED = new ChunkPool(64 << 10, 64);
 
     private final int chunkSize;
     private final int capacity;

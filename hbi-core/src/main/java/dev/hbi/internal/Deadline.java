@@ -62,6 +62,9 @@ public record Deadline(long nanoTime, Duration timeout) {
             throw expired(what.get());
         }
         DeadlineReaper.Waiter waiter = DeadlineReaper.register(nanoTime, lock, condition);
+        if (waiter == null) {
+            throw expired(what.get());
+        }
         try {
             condition.await();
         } catch (InterruptedException e) {

@@ -57,8 +57,6 @@ final class MuxSession implements Session {
     private static final System.Logger FRAMES = System.getLogger("dev.hbi.frames");
     private static final int FIRST_DIALER_ID = 1;
     private static final int FIRST_ACCEPTOR_ID = 2;
-    /** Free buffers kept for data queued for conversations: a bulk stream's worth in flight at once. */
-    private static final int POOLED_CHUNKS = 16;
     /** The least a conversation's buffer must take for the reader to read into it directly: a read's worth. */
     private static final int DIRECT_READ_MIN = 8192;
 
@@ -68,7 +66,6 @@ final class MuxSession implements Session {
     private final boolean dialer;
     private final Settings local;
     private final FrameDecoder decoder;
-    private final ChunkPool chunkPool;
     private final CompletableFuture<Settings> ready = new CompletableFuture<>();
     private volatile Settings remote;
     private volatile SendWindow connectionSend;
@@ -99,7 +96,6 @@ final class MuxSession implements Session {
         this.local = new Settings(config.maxFrameSize(), config.initialWindowSize(), config.connectionWindowSize(),
                 config.maxConcurrentConversations(), Math.min(config.maxPacketSize(), config.initialWindowSize()));
         this.decoder = new FrameDecoder(local.maxFrameSize());
-        this.chunkPool = new ChunkPool(config.readBufferSize(), POOLED_CHUNKS);
         this.connectionReceive = new AtomicLong(local.connectionWindowSize());
         this.nextId = dialer ? FIRST_DIALER_ID : FIRST_ACCEPTOR_ID;
         if (dialer) {
@@ -520,10 +516,6 @@ final class MuxSession implements Session {
                 sendNow(FrameEncoder.windowUpdate(0, (int) increment));
             }
         }
-    }
-
-    ChunkPool chunkPool() {
-        return chunkPool;
     }
 
     int peerMaxFrameSize() {

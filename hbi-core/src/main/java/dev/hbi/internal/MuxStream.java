@@ -36,7 +36,7 @@ abstract class MuxStream implements ConversationWire {
         this.session = session;
         this.id = id;
         this.sendWindow = new SendWindow(this::describe, sendWindowSize);
-        this.inbound = new MuxInbound(this::describe, session.chunkPool(), receiveWindowSize,
+        this.inbound = new MuxInbound(this::describe, ChunkPool.SHARED, receiveWindowSize,
                 (conversationIncrement, connectionBytes) -> session.credit(id, conversationIncrement, connectionBytes));
     }
 
