@@ -25,14 +25,24 @@ import java.util.function.Supplier;
  *
  * <p>Threading: {@link #send}, {@link #sendData} and {@link #sendNow} are called from any thread;
  * only the writer thread writes to the {@link Wire}. {@code lock} guards {@code queue},
- * {@code queuedBytes} and {@code state}, and is never held during I/O. Queued bytes are bounded:
+ * {@code queuedBytes}, {@code state} and the outcomes of data items, and is never held during I/O. Queued bytes are bounded:
  * senders wait (with a deadline) while the queue holds more than its limit.
  */
 final class WireWriter {
 
     private enum State { OPEN, FINISHING, STOPPED }
 
-    private record Item(ByteBuffer[] buffers, long bytes, CompletableFuture<Void> written) {
+    private record Item(ByteBuffer[] buffers, long bytes, Outcome written) {
+    }
+
+    /**
+     * Whether the caller's data in an item has been written, for the caller to wait on. Guarded by
+     * {@code lock}; waited for on {@code written}, untimed with the {@link DeadlineReaper} (a timed wait
+     * per item costed a timer of the scheduler per frame of a bulk stream).
+     */
+    private static final class Outcome {
+        private boolean done;
+        private RuntimeException failure;
     }
 
     /** Data up to this size is copied and queued instead of making the sender wait for the write. */
@@ -50,6 +60,7 @@ final class WireWriter {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition room = lock.newCondition();
+    private final Condition written = lock.newCondition();
     private final ArrayDeque<Item> queue = new ArrayDeque<>(); // guarded by lock
     private long queuedBytes; // guarded by lock
     private State state = State.OPEN; // guarded by lock
@@ -166,11 +177,11 @@ final class WireWriter {
                 return;
             }
             if (slices.size() >= AHEAD) {
-                WireWriter.this.awaitWritten(slices.get(slices.size() - AHEAD).written, deadline);
+                WireWriter.this.awaitWritten(slices.get(slices.size() - AHEAD).written(), deadline);
             }
             ByteBuffer view = piece.slice();
             Item item = new Item(header == null ? new ByteBuffer[] {view} : new ByteBuffer[] {header, view},
-                    h + n, new CompletableFuture<>());
+                    h + n, new Outcome());
             enqueue(item, deadline);
             slices.add(item);
         }
@@ -182,7 +193,7 @@ final class WireWriter {
          */
         void awaitWritten(Deadline deadline) {
             if (!slices.isEmpty()) {
-                WireWriter.this.awaitWritten(slices.getLast().written, deadline);
+                WireWriter.this.awaitWritten(slices.getLast().written(), deadline);
             }
         }
 
@@ -199,25 +210,47 @@ final class WireWriter {
             for (Item item : slices) {
                 if (withdraw(item)) {
                     withdrawn += item.buffers[item.buffers.length - 1].remaining();
-                } else if (!item.written.isDone()) {
+                } else if (!isDone(item.written())) {
                     stuck.accept(why);
-                    item.written.exceptionally(failure -> null).join();
+                    awaitLetGo(item.written());
                 }
             }
             return withdrawn;
         }
     }
 
-    private void awaitWritten(CompletableFuture<Void> written, Deadline deadline) {
+    private void awaitWritten(Outcome outcome, Deadline deadline) {
+        lock.lock();
         try {
-            written.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw deadline.expired("the peer to read the data being sent");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConversationInterruptedException("interrupted while data was being written", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            while (!outcome.done) {
+                deadline.await(lock, written, () -> "the peer to read the data being sent");
+            }
+            if (outcome.failure != null) {
+                throw outcome.failure;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isDone(Outcome outcome) {
+        lock.lock();
+        try {
+            return outcome.done;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits, without a deadline, for the writer to finish or fail an item: closing the wire fails it. */
+    private void awaitLetGo(Outcome outcome) {
+        lock.lock();
+        try {
+            while (!outcome.done) {
+                written.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -321,7 +354,7 @@ final class WireWriter {
         } finally {
             lock.unlock();
         }
-        dropped.forEach(i -> fail(i, cause));
+        failAll(dropped, cause);
     }
 
     /**
@@ -355,7 +388,7 @@ final class WireWriter {
             // record why first, so that the senders failed below are told the real cause
             onFailure.accept(e);
             RuntimeException refused = closed.get();
-            batch.forEach(i -> fail(i, refused));
+            failAll(batch, refused);
             abort(refused);
         } finally {
             stopped.complete(null);
@@ -437,22 +470,39 @@ final class WireWriter {
         long bytes = 0;
         for (Item item : batch) {
             bytes += item.bytes;
-            if (item.written != null) {
-                item.written.complete(null);
-            }
         }
         lock.lock();
         try {
             queuedBytes -= bytes;
             room.signalAll();
+            settle(batch, null);
         } finally {
             lock.unlock();
         }
     }
 
-    private static void fail(Item item, RuntimeException cause) {
-        if (item.written != null) {
-            item.written.completeExceptionally(cause);
+    /** Fails the callers waiting for items that will never be written. */
+    private void failAll(List<Item> items, RuntimeException cause) {
+        lock.lock();
+        try {
+            settle(items, cause);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Marks items written, or failed, and wakes whoever waits for one. Called under the lock. */
+    private void settle(List<Item> items, RuntimeException failure) {
+        boolean any = false;
+        for (Item item : items) {
+            if (item.written != null) {
+                item.written.failure = failure;
+                item.written.done = true;
+                any = true;
+            }
+        }
+        if (any) {
+            written.signalAll();
         }
     }
 
