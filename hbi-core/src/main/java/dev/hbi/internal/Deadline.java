@@ -61,7 +61,7 @@ public record Deadline(long nanoTime, Duration timeout) {
         if (remainingNanos() <= 0) {
             throw expired(what.get());
         }
-        DeadlineReaper.Waiter waiter = DeadlineReaper.register(nanoTime, lock, condition);
+        DeadlineReaper.Waiter waiter = DeadlineReaper.register(nanoTime, timeout.toNanos(), lock, condition);
         if (waiter == null) {
             throw expired(what.get());
         }

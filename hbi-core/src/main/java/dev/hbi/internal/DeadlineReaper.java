@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,11 +18,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * registers here; one virtual thread, {@code hbi-deadlines}, sleeps until the earliest deadline and
  * signals the conditions of the waits it ends.
  *
- * <p>How: deadlines are rounded up to ticks of {@value #TICK_MILLIS} ms, and the waits of one tick are
- * kept in a set of their own (a slot), the slots in a map sorted by tick. Registering looks its slot up
- * (rarely creating one) and adds to a hash set; cancelling removes from it. That is cheaper, and far less
+ * <p>How: deadlines are rounded up to a grain, and the waits due at one rounded time are kept in a set of
+ * their own (a slot), the slots in a map sorted by that time. Registering looks its slot up (rarely
+ * creating one) and adds to a hash set; cancelling removes from it. That is cheaper, and far less
  * contended between threads, than keeping every wait in one sorted structure, which the round-trip
- * benchmark showed at 7% of the time with 256 calls in flight. A wait ends at most one tick late.
+ * benchmark showed at 7% of the time with 256 calls in flight. The grain is a power of two nanoseconds,
+ * about 1/64 of the wait's timeout and at least 8 ms: a wait ends at most that late (about 1 s for the
+ * default 60 s), and a slot's set, which keeps the size it grew to while its waits came and went, lives
+ * at most as long as the timeout, so a timeout's worth of slots is about 64 of them, not thousands.
  *
  * <p>The thread is started on first use and lives as long as the JVM, like the JDK's own timer threads.
  * Threading: registering and cancelling are lock-free, from any thread. The reaper takes a waiter's lock
@@ -33,18 +35,17 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class DeadlineReaper {
 
-    private static final long TICK_MILLIS = 10;
-    private static final long TICK = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+    private static final long MIN_GRAIN = 1L << 23; // 8.4 ms
     private static final long ORIGIN = System.nanoTime();
     private static final ConcurrentSkipListMap<Long, Slot> SLOTS = new ConcurrentSkipListMap<>();
-    /** The tick the reaper sleeps until; a registration for an earlier one wakes it. */
+    /** When the slot the reaper sleeps until is due; a registration for an earlier slot wakes it. */
     private static volatile long sleepingUntil = Long.MAX_VALUE;
     private static final Thread REAPER = Thread.ofVirtual().name("hbi-deadlines").start(DeadlineReaper::run);
 
     private DeadlineReaper() {
     }
 
-    /** The waits whose deadlines fall in one tick. */
+    /** The waits due at one rounded time. */
     private static final class Slot {
         private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
         private volatile boolean reaped;
@@ -67,20 +68,22 @@ final class DeadlineReaper {
      * Registers a wait.
      *
      * @param deadline  its deadline, as {@link System#nanoTime()}
+     * @param timeout   the timeout the deadline was made from, in nanoseconds: sets the grain
      * @param lock      the lock of its condition
      * @param condition what to signal when the deadline has passed
      * @return the registration, to {@link #cancel} when the wait ends, or {@code null} if the deadline
      *         has passed already (its slot was reaped while this thread was registering)
      */
-    static Waiter register(long deadline, ReentrantLock lock, Condition condition) {
-        long tick = Math.ceilDiv(deadline - ORIGIN, TICK);
-        Slot slot = SLOTS.get(tick);
+    static Waiter register(long deadline, long timeout, ReentrantLock lock, Condition condition) {
+        long grain = Math.max(MIN_GRAIN, Long.highestOneBit(timeout / 64));
+        long due = Math.ceilDiv(deadline - ORIGIN, grain) * grain; // when its slot is due, after ORIGIN
+        Slot slot = SLOTS.get(due);
         if (slot == null) {
             Slot fresh = new Slot();
-            slot = SLOTS.putIfAbsent(tick, fresh);
+            slot = SLOTS.putIfAbsent(due, fresh);
             if (slot == null) {
                 slot = fresh;
-                if (tick < sleepingUntil) {
+                if (due < sleepingUntil) {
                     LockSupport.unpark(REAPER);
                 }
             }
@@ -106,7 +109,7 @@ final class DeadlineReaper {
     private static void run() {
         while (true) {
             Map.Entry<Long, Slot> first = SLOTS.firstEntry();
-            long wait = first == null ? Long.MAX_VALUE : ORIGIN + first.getKey() * TICK - System.nanoTime();
+            long wait = first == null ? Long.MAX_VALUE : ORIGIN + first.getKey() - System.nanoTime();
             if (wait <= 0) {
                 SLOTS.remove(first.getKey(), first.getValue());
                 reap(first.getValue());
