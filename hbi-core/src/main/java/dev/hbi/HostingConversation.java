@@ -63,10 +63,17 @@ public non-sealed interface HostingConversation extends Conversation {
      * Receives binary data of the request until the buffer is full, waiting at most the given time for
      * all of it.
      *
-     * @param into    the buffer to fill
+     * <p>On the multiplexed wire the reader reads a large frame's bytes from the socket straight into a
+     * direct buffer whose owner waits for them. If the wait ends (timeout, cancel) while such a read is
+     * under way, this returns once the read does: at once while the peer sends, and at most the
+     * connection's {@code recvTimeout} after the frame began if the peer stalls in its middle (the
+     * connection then ends). Bytes that read brought are in the buffer.
+     *
+     * @param into    the buffer to fill, writable
      * @param timeout how long to wait
-     * @throws HbiTimeoutException if the data did not all come in time; on the classic wire the connection
-     *                             then ends, since the rest of the data would be read as packets
+     * @throws HbiTimeoutException      if the data did not all come in time; on the classic wire the
+     *                                  connection then ends, since the rest of the data would be read as packets
+     * @throws IllegalArgumentException if the buffer is read-only
      */
     void recvData(ByteBuffer into, Duration timeout);
 

@@ -1,10 +1,12 @@
 package dev.hbi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hbi.testing.HbiPair;
 import dev.hbi.testing.RandomChunks;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,49 @@ class MuxBulkReceiveTest {
             co.startRecv();
             assertThat(allSent.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(receive(co, ByteBuffer.allocateDirect(300_007), size)).isEqualTo(co.recvObj(Long.class));
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aQuietPeerAfterDataReadStraightIntoABufferIsNotTakenForAStalledOne() throws Exception {
+        // the stall check ends a peer that began a frame recvTimeout ago and has not finished it; a frame
+        // whose end the reader read straight into a buffer is finished, as one read whole is
+        CountDownLatch hold = new CountDownLatch(1);
+        HostingEnv server = HostingEnv.create().exposeProcedure("dataThenHold", args -> {
+            HostingConversation co = args.conversation();
+            co.startSend();
+            co.sendData(ByteBuffer.allocateDirect(args.intValue(0)));
+            assertThat(hold.await(20, TimeUnit.SECONDS)).isTrue();
+        });
+        HbiConfig shortStall = MUX.toBuilder().recvTimeout(Duration.ofMillis(100)).build();
+        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create(), shortStall);
+             PostingConversation co = pair.client().postingEnd().newConversation()) {
+            co.sendCode("dataThenHold(" + (4 << 16) + ")");
+            co.startRecv();
+            co.recvData(ByteBuffer.allocateDirect(4 << 16), Duration.ofSeconds(10));
+            assertThat(pair.client().disconnected().toCompletableFuture())
+                    .as("quiet for four times the recvTimeout, between frames").failsWithin(Duration.ofMillis(400))
+                    .withThrowableOfType(java.util.concurrent.TimeoutException.class);
+            hold.countDown();
+        }
+    }
+
+    @Test
+    void aReadOnlyBufferIsRefusedBeforeTheReaderCouldFailOnIt() {
+        try (HbiPair pair = HbiPair.open(() -> downloads(new CountDownLatch(1)), HostingEnv.create(), MUX)) {
+            try (PostingConversation co = pair.client().postingEnd().newConversation()) {
+                co.sendCode("download(1000, 1000, 1)");
+                co.startRecv();
+                assertThatThrownBy(() -> co.recvData(ByteBuffer.allocateDirect(1000).asReadOnlyBuffer()))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+                ByteBuffer into = ByteBuffer.allocate(1000);
+                co.recvData(into);
+                CRC32 crc = new CRC32();
+                crc.update(into.flip());
+                assertThat(crc.getValue()).isEqualTo(co.recvObj(Long.class));
+            }
+            assertThat(pair.client().isConnected()).isTrue();
         }
     }
 

@@ -199,6 +199,10 @@ abstract sealed class ConversationBase permits PostingConversationImpl, HostingC
             requireStage(Stage.RECV, "recvData");
             Deadline whole = bounded(timeout);
             for (ByteBuffer buffer : into) {
+                if (buffer.isReadOnly()) {
+                    // the reader thread fills the buffer: failing there would end the connection
+                    throw new IllegalArgumentException("recvData needs writable buffers, not a read-only " + buffer);
+                }
                 if (buffer.hasRemaining()) {
                     wire.receiveData(buffer, perBuffer ? bounded(timeout) : whole);
                 }

@@ -35,6 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class DeadlineReaper {
 
+    private static final System.Logger LOG = System.getLogger(DeadlineReaper.class.getName());
     private static final long MIN_GRAIN = 1L << 23; // 8.4 ms
     private static final long ORIGIN = System.nanoTime();
     private static final ConcurrentSkipListMap<Long, Slot> SLOTS = new ConcurrentSkipListMap<>();
@@ -132,11 +133,16 @@ final class DeadlineReaper {
     private static void reap(Slot slot) {
         slot.reaped = true;
         for (Waiter waiter : slot.waiters) {
-            waiter.lock.lock();
             try {
-                waiter.condition.signalAll();
-            } finally {
-                waiter.lock.unlock();
+                waiter.lock.lock();
+                try {
+                    waiter.condition.signalAll();
+                } finally {
+                    waiter.lock.unlock();
+                }
+            } catch (RuntimeException e) {
+                // one broken registration (a condition of another lock) must not end the JVM's only reaper
+                LOG.log(System.Logger.Level.ERROR, "could not wake a wait whose deadline passed", e);
             }
         }
     }

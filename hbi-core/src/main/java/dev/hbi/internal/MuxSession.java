@@ -224,6 +224,7 @@ final class MuxSession implements Session {
                 return;
             }
             decoder.skipData(n);
+            input.finishedDirect(decoder);
             lastReceived = System.nanoTime();
             left -= n;
         }

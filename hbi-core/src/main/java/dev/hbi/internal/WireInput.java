@@ -157,6 +157,18 @@ final class WireInput {
     }
 
     /**
+     * Tells the input that the caller has finished a unit the decoder was in the middle of, reading its
+     * end itself ({@link #readDirect}): the stall clock stops, as when {@link #read} returns a whole unit.
+     *
+     * @param decoder the decoder, idle if the unit is finished
+     */
+    void finishedDirect(StreamDecoder<?> decoder) {
+        if (decoder.isIdle()) {
+            unitStartedAt = 0;
+        }
+    }
+
+    /**
      * Bounds the next read into the buffer: the multiplexed wire's reader reads the rest of a bulk DATA
      * frame with the next header and no more, so that it can read the next payload straight to where it
      * goes.

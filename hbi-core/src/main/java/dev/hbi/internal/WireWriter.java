@@ -385,11 +385,13 @@ final class WireWriter {
                 release(batch);
             }
         } catch (Throwable e) {
-            // record why first, so that the senders failed below are told the real cause
-            onFailure.accept(e);
-            RuntimeException refused = closed.get();
-            failAll(batch, refused);
-            abort(refused);
+            try {
+                onFailure.accept(e); // first, so that the senders failed below are told the real cause
+            } finally {
+                RuntimeException refused = closed.get();
+                failAll(batch, refused);
+                abort(refused);
+            }
         } finally {
             stopped.complete(null);
         }
@@ -473,7 +475,9 @@ final class WireWriter {
         }
         lock.lock();
         try {
-            queuedBytes -= bytes;
+            if (state != State.STOPPED) {
+                queuedBytes -= bytes; // abort() has already set it to 0
+            }
             room.signalAll();
             settle(batch, null);
         } finally {
