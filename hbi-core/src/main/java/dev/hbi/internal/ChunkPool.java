@@ -34,8 +34,15 @@ final class ChunkPool {
         this.capacity = capacity;
     }
 
-    int chunkSize() {
-        return chunkSize;
+    /**
+     * Tells whether bytes are worth a pooled chunk: half a chunk or more, so that a queued chunk never
+     * takes more than twice the bytes it holds, which the window counts.
+     *
+     * @param bytes how many bytes would go into the chunk
+     * @return {@code true} if a chunk should be taken for them
+     */
+    boolean worthAChunk(int bytes) {
+        return bytes >= chunkSize / 2;
     }
 
     /**

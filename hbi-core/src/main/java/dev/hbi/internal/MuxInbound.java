@@ -5,6 +5,7 @@ import dev.hbi.ConversationResetException;
 import dev.hbi.ErrorCode;
 import dev.hbi.HbiProtocolException;
 import dev.hbi.PeerLandingException;
+import dev.hbi.internal.wire.Buffers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -190,7 +191,7 @@ final class MuxInbound {
         ByteBuffer into;
         lock.lock();
         try {
-            if (tail != null || lent == null && max < chunks.chunkSize() / 2
+            if (tail != null || lent == null && !chunks.worthAChunk(max)
                     || lent != null && (!lent.isDirect() || lent.remaining() < least)) {
                 return 0;
             }
@@ -256,9 +257,7 @@ final class MuxInbound {
         if (lent == null) {
             return 0;
         }
-        int n = Math.min(piece.remaining(), lent.remaining());
-        lent.put(lent.position(), piece, piece.position(), n).position(lent.position() + n);
-        piece.position(piece.position() + n);
+        int n = Buffers.transfer(piece, lent);
         if (!lent.hasRemaining()) {
             lent = null;
             arrived.signalAll();
@@ -268,15 +267,14 @@ final class MuxInbound {
 
     /**
      * Copies what is left of a piece into the queue: first into the room left in the last chunk queued,
-     * then into chunks of the pool, or, for a piece under half a chunk, into one of its own size (so a
-     * queued chunk never takes more than twice the bytes it holds, which the window counts).
+     * then into chunks of the pool, or, for a piece not worth one, into one of its own size.
      */
     private void queue(ByteBuffer piece) {
         if (piece.hasRemaining() && items.peekLast() instanceof ByteBuffer last) {
             append(last, piece);
         }
         while (piece.hasRemaining()) {
-            ByteBuffer chunk = piece.remaining() >= chunks.chunkSize() / 2 ? chunks.take()
+            ByteBuffer chunk = chunks.worthAChunk(piece.remaining()) ? chunks.take()
                     : ByteBuffer.allocate(piece.remaining()).limit(0);
             append(chunk, piece);
             enqueue(chunk);
@@ -416,9 +414,7 @@ final class MuxInbound {
             if (chunk == null) {
                 return; // the reader filled the buffer
             }
-            int n = Math.min(chunk.remaining(), into.remaining());
-            into.put(into.position(), chunk, chunk.position(), n).position(into.position() + n);
-            chunk.position(chunk.position() + n);
+            int n = Buffers.transfer(chunk, into);
             if (chunk.hasRemaining()) {
                 putBack(chunk);
             } else {

@@ -9,6 +9,7 @@ import dev.hbi.HbiConfig;
 import dev.hbi.HbiProtocolException;
 import dev.hbi.HbiTimeoutException;
 import dev.hbi.HostingEnv;
+import dev.hbi.internal.wire.Buffers;
 import dev.hbi.internal.wire.Frame;
 import dev.hbi.internal.wire.FrameDecoder;
 import dev.hbi.internal.wire.FrameEncoder;
@@ -224,7 +225,7 @@ final class MuxSession implements Session {
                 return;
             }
             decoder.skipData(n);
-            input.finishedDirect(decoder);
+            input.unitMayHaveEnded(decoder);
             lastReceived = System.nanoTime();
             left -= n;
         }
@@ -678,10 +679,7 @@ final class MuxSession implements Session {
 
         @Override
         public ByteBuffer decode(ByteBuffer in) {
-            int n = Math.min(bytes.remaining(), in.remaining());
-            bytes.put(bytes.position(), in, in.position(), n);
-            bytes.position(bytes.position() + n);
-            in.position(in.position() + n);
+            Buffers.transfer(in, bytes);
             return bytes.hasRemaining() ? null : bytes.flip();
         }
 

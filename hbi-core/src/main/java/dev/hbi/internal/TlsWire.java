@@ -1,5 +1,6 @@
 package dev.hbi.internal;
 
+import dev.hbi.internal.wire.Buffers;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -144,10 +145,7 @@ final class TlsWire extends ChannelWire {
     public int read(ByteBuffer into) throws IOException {
         while (true) {
             if (appIn.hasRemaining()) {
-                int n = Math.min(appIn.remaining(), into.remaining());
-                into.put(into.position(), appIn, appIn.position(), n).position(into.position() + n);
-                appIn.position(appIn.position() + n);
-                return n;
+                return Buffers.transfer(appIn, into);
             }
             if (inboundClosed) {
                 return -1;

@@ -1,5 +1,6 @@
 package dev.hbi.internal;
 
+import dev.hbi.internal.wire.Buffers;
 import dev.hbi.internal.wire.StreamDecoder;
 import java.io.EOFException;
 import java.io.IOException;
@@ -47,9 +48,7 @@ final class WireInput {
         while (true) {
             T unit = decoder.decode(buffer);
             if (unit != null) {
-                if (decoder.isIdle()) {
-                    unitStartedAt = 0; // a piece of a unit (of DATA) leaves the clock running to the unit's end
-                }
+                unitMayHaveEnded(decoder); // a piece of a unit (of DATA) leaves the clock running
                 return unit;
             }
             if (unitStartedAt == 0 && !decoder.isIdle()) {
@@ -95,7 +94,7 @@ final class WireInput {
      * @throws IOException  if reading fails
      */
     void readData(ByteBuffer into) throws IOException {
-        copyBuffered(into);
+        Buffers.transfer(buffer, into);
         while (into.hasRemaining()) {
             if (into.remaining() >= buffer.capacity() / 2) {
                 if (wire.read(into) < 0) {
@@ -105,7 +104,7 @@ final class WireInput {
                 if (!fill()) {
                     throw dataCut(into);
                 }
-                copyBuffered(into);
+                Buffers.transfer(buffer, into);
             }
         }
     }
@@ -148,21 +147,13 @@ final class WireInput {
                 + " bytes of data still expected");
     }
 
-    private void copyBuffered(ByteBuffer into) {
-        int n = Math.min(buffer.remaining(), into.remaining());
-        if (n > 0) {
-            into.put(buffer.slice(buffer.position(), n));
-            buffer.position(buffer.position() + n);
-        }
-    }
-
     /**
-     * Tells the input that the caller has finished a unit the decoder was in the middle of, reading its
-     * end itself ({@link #readDirect}): the stall clock stops, as when {@link #read} returns a whole unit.
+     * Stops the stall clock if the decoder is between units: after {@link #read} returned a unit or a
+     * piece of one, and after the caller read the end of a unit itself ({@link #readDirect}).
      *
      * @param decoder the decoder, idle if the unit is finished
      */
-    void finishedDirect(StreamDecoder<?> decoder) {
+    void unitMayHaveEnded(StreamDecoder<?> decoder) {
         if (decoder.isIdle()) {
             unitStartedAt = 0;
         }

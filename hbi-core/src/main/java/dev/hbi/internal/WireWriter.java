@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  *
  * <p>Threading: {@link #send}, {@link #sendData} and {@link #sendNow} are called from any thread;
  * only the writer thread writes to the {@link Wire}. {@code lock} guards {@code queue},
- * {@code queuedBytes}, {@code state} and the outcomes of data items, and is never held during I/O. Queued bytes are bounded:
- * senders wait (with a deadline) while the queue holds more than its limit.
+ * {@code queuedBytes}, {@code state} and the outcomes of data items, and is never held during I/O.
+ * Queued bytes are bounded: senders wait (with a deadline) while the queue holds more than its limit.
  */
 final class WireWriter {
 

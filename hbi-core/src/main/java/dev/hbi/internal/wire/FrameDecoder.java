@@ -125,10 +125,7 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
     }
 
     private boolean readHeader(ByteBuffer in) {
-        int n = Math.min(header.remaining(), in.remaining());
-        header.put(header.position(), in, in.position(), n);
-        header.position(header.position() + n);
-        in.position(in.position() + n);
+        Buffers.transfer(in, header);
         if (header.hasRemaining()) {
             return false;
         }
