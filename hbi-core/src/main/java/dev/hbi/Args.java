@@ -211,11 +211,13 @@ public final class Args {
      *
      * @return the hosting conversation
      * @throws IllegalStateException if the call was not sent by the peer as a request (for example it
-     *                               is part of an answer landed by a posting conversation)
+     *                               is part of an answer landed by a posting conversation, or of an
+     *                               {@linkplain PostingEnd#notifyInOrder ordered notification})
      */
     public HostingConversation conversation() {
         return context.conversation().orElseThrow(() -> new IllegalStateException(
-                "this call is not landed for a hosting conversation: only code the peer posts has one"));
+                "this call is not landed for a hosting conversation: only code the peer posts in a conversation"
+                        + " has one (an answer has none, nor has an ordered notification)"));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.hbi;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The side of a connection that starts conversations with the peer.
@@ -57,6 +58,30 @@ public interface PostingEnd {
      * @return the closed conversation, to {@link PostingConversation#awaitCompleted() await} if wanted
      */
     PostingConversation notifyData(String code, ByteBuffer... data);
+
+    /**
+     * Sends code as a notification that the peer lands after every notification sent before it by this
+     * method on this connection (from any thread), and before every one sent after it. The code has no
+     * conversation to answer on: a function it calls must not answer, and {@link Args#conversation()}
+     * fails there.
+     *
+     * <p>On the multiplexed wire, with a peer of HBI for Java, this is the cheapest way to send: the code
+     * goes in one frame without a conversation, the call returns once it is queued (waiting only when the
+     * peer is a whole connection window behind in landing), and the peer lands these notifications one at
+     * a time on one thread, acknowledging many in one frame (docs/wire-protocol.md §12). With other
+     * peers, and on the classic wire, each is sent as {@link #notify(String)} and the call returns once the
+     * peer has completed it, so that the next one cannot overtake it.
+     *
+     * @param code the code
+     * @return completes once the peer has landed it; exceptionally with {@link PeerLandingException} if it
+     *         failed to land there, or with {@link ConnectionClosedException} if the connection ended
+     *         before the peer said
+     * @throws ConnectionClosedException   if the connection has ended
+     * @throws ConversationResetException  with {@code REFUSED_CONVERSATION} if either side is shutting down
+     * @throws HbiTimeoutException         if there was no room to send it within the send timeout
+     * @throws IllegalArgumentException    if the code is longer than one frame may carry to the peer
+     */
+    CompletionStage<Void> notifyInOrder(String code);
 
     /**
      * Returns an implementation of an interface whose calls post scripts to the peer: {@code

@@ -261,6 +261,20 @@ class ConversationTest {
     }
 
     @Test
+    void orderedNotificationsLandInTheOrderSent() throws Exception {
+        List<Integer> landed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HostingEnv server = HostingEnv.create().exposeProcedure("note", args -> landed.add(args.intValue(0)));
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
+            java.util.concurrent.CompletionStage<Void> last = null;
+            for (int i = 0; i < 300; i++) {
+                last = pair.client().postingEnd().notifyInOrder("note(" + i + ")");
+            }
+            last.toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(landed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300).boxed().toList());
+        }
+    }
+
+    @Test
     void backScriptsOfAClosedConversationAreStillLanded() throws InterruptedException {
         BlockingQueue<String> shown = new LinkedBlockingQueue<>();
         HostingEnv client = HostingEnv.create().exposeProcedure("show", args -> shown.add(args.string(0)));

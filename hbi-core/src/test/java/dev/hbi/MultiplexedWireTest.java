@@ -217,6 +217,121 @@ class MultiplexedWireTest {
     }
 
     @Test
+    void anOrderedNotificationThatFailsToLandFailsOnlyItsOwnCompletion() throws Exception {
+        BlockingQueue<Object> landed = new LinkedBlockingQueue<>();
+        HostingEnv server = TestServices.echo().exposeProcedure("note", args -> landed.add(args.get(0)));
+        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create(), MUX)) {
+            PostingEnd po = pair.client().postingEnd();
+            CompletableFuture<Void> first = po.notifyInOrder("note(1)").toCompletableFuture();
+            CompletableFuture<Void> failing = po.notifyInOrder("nope(2)").toCompletableFuture();
+            CompletableFuture<Void> third = po.notifyInOrder("note(3)").toCompletableFuture();
+            third.get(5, TimeUnit.SECONDS);
+            assertThat(first).isCompleted();
+            assertThatThrownBy(() -> failing.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(PeerLandingException.class)
+                    .hasMessageContaining("landing error in notification 2: name 'nope' is not defined");
+            assertThat(landed).containsExactly(1, 3);
+            assertThat(ask(pair.client(), "echo('still fine')")).isEqualTo("still fine");
+        }
+    }
+
+    @Test
+    void orderedNotificationsHaveNoConversationToAnswerOn() {
+        HostingEnv server = HostingEnv.create().exposeProcedure("answer", args -> args.conversation().startSend());
+        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create(), MUX)) {
+            assertThatThrownBy(() -> pair.client().postingEnd().notifyInOrder("answer()").toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(PeerLandingException.class)
+                    .hasMessageContaining("not landed for a hosting conversation");
+        }
+    }
+
+    @Test
+    void aSlowLanderHoldsBackOrderedNotificationsByTheConnectionWindow() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> landed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HostingEnv server = heldNotes(release, landed);
+        HbiConfig small = MUX.toBuilder().maxFrameSize(16384).initialWindowSize(16384).connectionWindowSize(16384)
+                .build();
+        String padding = "#" + "x".repeat(4000);
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create(), small)) {
+            Thread sender = Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 20; i++) {
+                    pair.client().postingEnd().notifyInOrder("note(" + i + ")" + padding);
+                    sent.incrementAndGet();
+                }
+            });
+            awaitWaiting(sender);
+            // 16 KiB of window holds four notifications of 4 KiB: the fifth waits for the first to be landed
+            assertThat(sent.get()).isEqualTo(4);
+            release.countDown();
+            sender.join(Duration.ofSeconds(5));
+            CompletableFuture<Void> last = pair.client().postingEnd().notifyInOrder("note(20)").toCompletableFuture();
+            last.get(5, TimeUnit.SECONDS);
+            assertThat(landed).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 20).boxed().toList());
+        }
+    }
+
+    /** An environment whose {@code note(n)} waits for the release, then records {@code n}. */
+    private static HostingEnv heldNotes(CountDownLatch release, List<Integer> landed) {
+        return HostingEnv.create().exposeProcedure("note", args -> {
+            assertThat(release.await(5, TimeUnit.SECONDS)).isTrue();
+            landed.add(args.intValue(0));
+        });
+    }
+
+    /** Waits until a thread blocks (parks), at most 5 s. */
+    private static void awaitWaiting(Thread t) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(System.nanoTime()).as("%s blocks", t).isLessThan(end);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void orderedNotificationsNotYetLandedFailWhenTheConnectionEnds() throws Exception {
+        CountDownLatch landing = new CountDownLatch(1);
+        HostingEnv server = HostingEnv.create().exposeProcedure("hold", args -> {
+            landing.countDown();
+            new CountDownLatch(1).await(); // until the connection's end interrupts it
+        });
+        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create(), MUX)) {
+            CompletableFuture<Void> held = pair.client().postingEnd().notifyInOrder("hold()").toCompletableFuture();
+            CompletableFuture<Void> behind = pair.client().postingEnd().notifyInOrder("hold()").toCompletableFuture();
+            assertThat(landing.await(5, TimeUnit.SECONDS)).isTrue();
+            pair.client().close();
+            for (CompletableFuture<Void> f : List.of(held, behind)) {
+                assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).cause()
+                        .isInstanceOf(ConnectionClosedException.class);
+            }
+            assertThatThrownBy(() -> pair.client().postingEnd().notifyInOrder("hold()"))
+                    .isInstanceOf(ConnectionClosedException.class);
+        }
+    }
+
+    @Test
+    void gracefulShutdownWaitsUntilOrderedNotificationsAreLanded() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> landed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HostingEnv server = heldNotes(release, landed);
+        try (HbiPair pair = HbiPair.open(() -> server, HostingEnv.create(), MUX)) {
+            List<CompletableFuture<Void>> sent = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                sent.add(pair.client().postingEnd().notifyInOrder("note(" + i + ")").toCompletableFuture());
+            }
+            CompletableFuture<DisconnectCause> down = pair.client().shutdown(Duration.ofSeconds(10)).toCompletableFuture();
+            assertThatThrownBy(() -> pair.client().postingEnd().notifyInOrder("note(100)"))
+                    .isInstanceOf(ConversationResetException.class).hasMessageContaining("shutting down");
+            release.countDown();
+            assertThat(down.get(5, TimeUnit.SECONDS)).isInstanceOf(DisconnectCause.LocalClose.class);
+            assertThat(sent).allSatisfy(f -> assertThat(f).isCompleted());
+            assertThat(landed).hasSize(100);
+        }
+    }
+
+    @Test
     void gracefulShutdownFinishesWhatIsInFlightAndRefusesNewConversations() throws Exception {
         CompletableFuture<Throwable> serverRefused = new CompletableFuture<>();
         HostingEnv server = TestServices.echo().exposeProcedure("slow", args -> {

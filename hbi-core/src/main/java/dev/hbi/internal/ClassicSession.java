@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -161,6 +162,21 @@ final class ClassicSession implements Session {
      *
      * @param refused makes the exception the waiters get
      */
+    @Override
+    public CompletionStage<Void> notifyInOrder(String code, Deadline deadline) {
+        return null; // the classic wire has only conversations
+    }
+
+    @Override
+    public boolean notificationsLanded() {
+        return true;
+    }
+
+    @Override
+    public boolean notificationsAcknowledged() {
+        return true;
+    }
+
     @Override
     public void peerEnded(Supplier<RuntimeException> refused) {
         takePending(refused).forEach(p -> {

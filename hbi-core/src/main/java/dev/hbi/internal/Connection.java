@@ -42,6 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <li>{@code hbi-N-ho-SEQ}, one per hosting conversation, lands the peer's request. When the connection
  *     ends, the ones still working are interrupted: their work can no longer be answered, and a function
  *     that blocks forever must not outlive its connection.
+ * <li>{@code hbi-N-notifications} lands the peer's ordered notifications on the multiplexed wire, one
+ *     at a time ({@link NotificationLane}); it runs while some wait.
  * <li>{@code hbi-N-watchdog} ends the connection with a stalled or silent peer ({@link Watchdog}).
  * <li>{@code hbi-N-closer}, started when the connection ends, bounds the time closing may take.
  * </ul>
@@ -51,8 +53,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * writer flush, half-closes, and lets the reader drain until the peer closes, each step bounded by
  * {@link HbiConfig#closeTimeout()}.
  *
- * <p>Locks: {@code hostingLock} only guards waiting for the hosting conversations to end; no lock of
- * this class is held while another is taken.
+ * <p>Locks: {@code hostingLock} only guards waiting for the hosting conversations to end (and for the
+ * connection to be quiet); it is held while no other lock is taken. {@code orderedNotifications} is held
+ * by a sender of an ordered notification that goes as a conversation, for the whole of it, so that the
+ * next one waits until it has completed; it is taken before any lock of the session.
  */
 public final class Connection implements HbiConnection {
 
@@ -75,6 +79,7 @@ public final class Connection implements HbiConnection {
     private final Set<PostingConversationImpl> posting = ConcurrentHashMap.newKeySet();
     private final ReentrantLock hostingLock = new ReentrantLock();
     private final Condition hostingDone = hostingLock.newCondition();
+    private final ReentrantLock orderedNotifications = new ReentrantLock();
     private volatile Thread reader;
     private volatile Watchdog watchdog;
     private final boolean probe;
@@ -267,7 +272,7 @@ public final class Connection implements HbiConnection {
         Deadline deadline = Deadline.after(config.sendTimeout());
         hostingLock.lock();
         try {
-            while (!hosting.isEmpty() && !isClosing() && deadline.remainingNanos() > 0) {
+            while ((!hosting.isEmpty() || !session.notificationsLanded()) && !isClosing() && deadline.remainingNanos() > 0) {
                 hostingDone.awaitNanos(deadline.remainingNanos());
             }
         } catch (InterruptedException e) {
@@ -421,6 +426,46 @@ public final class Connection implements HbiConnection {
         return co;
     }
 
+    /**
+     * Sends a notification the peer lands after the ones sent before it by this method: in a NOTIFY frame
+     * if the peer lands those (docs/wire-protocol.md §12), otherwise as a conversation, once the one
+     * before it has completed.
+     *
+     * @param code the code
+     * @return completes once the peer landed it
+     */
+    CompletionStage<Void> notifyInOrder(String code) {
+        java.util.Objects.requireNonNull(code, "code");
+        if (isClosing()) {
+            throw closedException();
+        }
+        if (shuttingDown) {
+            throw new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.REFUSED_CONVERSATION,
+                    name + " is shutting down: no new notifications");
+        }
+        CompletionStage<Void> sent = session.notifyInOrder(code, Deadline.after(config.sendTimeout()));
+        return sent != null ? sent : notifyAfterThePrevious(code);
+    }
+
+    /** Without NOTIFY frames, order takes waiting for each notification to complete before the next. */
+    private CompletionStage<Void> notifyAfterThePrevious(String code) {
+        orderedNotifications.lock();
+        try {
+            PostingConversationImpl co = openPosting(env);
+            try (co) {
+                co.sendCode(code);
+            }
+            try {
+                co.awaitCompleted();
+                return CompletableFuture.completedStage(null);
+            } catch (RuntimeException failed) {
+                return CompletableFuture.failedStage(failed);
+            }
+        } finally {
+            orderedNotifications.unlock();
+        }
+    }
+
     void postingStarted(PostingConversationImpl co) {
         posting.add(co);
         if (isClosing()) {
@@ -464,7 +509,8 @@ public final class Connection implements HbiConnection {
         signalHostingDone();
     }
 
-    private void signalHostingDone() {
+    /** Wakes whoever waits for the hosting conversations to end, or for the connection to be quiet. */
+    void signalHostingDone() {
         hostingLock.lock();
         try {
             hostingDone.signalAll();
@@ -557,7 +603,7 @@ public final class Connection implements HbiConnection {
     private void awaitQuiet(Deadline deadline) {
         hostingLock.lock();
         try {
-            while ((!hosting.isEmpty() || !posting.isEmpty()) && !isClosing() && deadline.remainingNanos() > 0) {
+            while (!quiet() && !isClosing() && deadline.remainingNanos() > 0) {
                 hostingDone.awaitNanos(deadline.remainingNanos());
             }
         } catch (InterruptedException e) {
@@ -565,6 +611,11 @@ public final class Connection implements HbiConnection {
         } finally {
             hostingLock.unlock();
         }
+    }
+
+    private boolean quiet() {
+        return hosting.isEmpty() && posting.isEmpty() && session.notificationsLanded()
+                && session.notificationsAcknowledged();
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,8 @@ final class MuxSession implements Session {
     private volatile long lastReceived = System.nanoTime();
     private volatile boolean pingOutstanding;
     private MuxStream receivingData; // the reader's: where the pieces of the DATA frame being read go, or null
+    private final NotificationLane lane;
+    private volatile PostedNotifications posted; // once the peer's settings are known
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -95,10 +98,12 @@ final class MuxSession implements Session {
         this.dialer = dialer;
         this.input = new WireInput(wire, config.readBufferSize(), sniffed);
         this.local = new Settings(config.maxFrameSize(), config.initialWindowSize(), config.connectionWindowSize(),
-                config.maxConcurrentConversations(), Math.min(config.maxPacketSize(), config.initialWindowSize()));
+                config.maxConcurrentConversations(), Math.min(config.maxPacketSize(), config.initialWindowSize()), true);
         this.decoder = new FrameDecoder(local.maxFrameSize());
         this.connectionReceive = new AtomicLong(local.connectionWindowSize());
         this.nextId = dialer ? FIRST_DIALER_ID : FIRST_ACCEPTOR_ID;
+        this.lane = new NotificationLane(connection, local.maxScriptSize(), n -> credit(0, 0, n),
+                (count, failure) -> sendNow(FrameEncoder.notified(count, failure, peerMaxFrameSize())));
         if (dialer) {
             // §2.3: the dialer sends its preface at once
             writer.sendNow(FrameEncoder.preface(local));
@@ -164,9 +169,11 @@ final class MuxSession implements Session {
         }
         remote = settings.settings();
         connectionSend = new SendWindow(() -> "the connection", remote.connectionWindowSize());
+        posted = new PostedNotifications(connection, connectionSend, writer);
         ready.complete(remote);
         if (connection.isClosing()) {
             connectionSend.close(connection::closedException);
+            posted.ended(connection::closedException);
         }
     }
 
@@ -203,6 +210,8 @@ final class MuxSession implements Session {
             case Frame.WindowUpdate w -> windowUpdate(w);
             case Frame.Ping p -> ping(p);
             case Frame.GoAway g -> goAway(g);
+            case Frame.Notify n -> notification(n.text());
+            case Frame.Notified n -> posted.acknowledged(n.count(), n.failure());
             case Frame.SettingsFrame s -> throw new HbiProtocolException("a second SETTINGS frame (wire-protocol.md §4.8)");
             case Frame.Unknown u -> {
                 // §3.6: frames of unknown types are ignored
@@ -232,6 +241,15 @@ final class MuxSession implements Session {
         if (left > 0 && frameLength >= DIRECT_READ_MIN) {
             input.limitNextFill(left + FrameDecoder.HEADER_LENGTH);
         }
+    }
+
+    /** §12.3: a notification's bytes take from the connection window only, until it is landed. */
+    private void notification(ByteBuffer text) {
+        if (connectionReceive.addAndGet(-text.remaining()) < 0) {
+            throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "the peer sent more than the connection"
+                    + " window of " + local.connectionWindowSize() + " bytes allows (wire-protocol.md §12.3)");
+        }
+        lane.offer(text);
     }
 
     /** Accounts DATA or CODE bytes against both windows (§6.4), then finds their conversation. */
@@ -426,6 +444,47 @@ final class MuxSession implements Session {
         }
     }
 
+    // ---- notifications (§12) ----
+
+    @Override
+    public CompletionStage<Void> notifyInOrder(String code, Deadline deadline) {
+        awaitReady(deadline);
+        Settings peer = remote;
+        if (!peer.landsNotifications()) {
+            return null;
+        }
+        byte[] bytes = Utf8.encode(code.isEmpty() ? "None" : code);
+        int limit = Math.min(peer.maxFrameSize(), peer.maxScriptSize());
+        if (bytes.length > limit) {
+            throw new IllegalArgumentException("a notification of " + bytes.length + " bytes is longer than one NOTIFY"
+                    + " frame may carry to the peer (" + limit + ", wire-protocol.md §12.2); send it with notify(code)");
+        }
+        lock.lock();
+        try {
+            if (refusal != null) {
+                throw refusal.get();
+            }
+            if (goAwaySent || goAwayReceived) {
+                throw new ConversationResetException(ErrorCode.REFUSED_CONVERSATION, (goAwaySent ? "this side" : "the peer")
+                        + " is shutting down: no new notifications (wire-protocol.md §12.6)");
+            }
+        } finally {
+            lock.unlock();
+        }
+        return posted.send(bytes, deadline);
+    }
+
+    @Override
+    public boolean notificationsLanded() {
+        return lane.idle();
+    }
+
+    @Override
+    public boolean notificationsAcknowledged() {
+        PostedNotifications p = posted;
+        return p == null || p.settled();
+    }
+
     // ---- sending ----
 
     /** Sends a script as CODE frames, split to the peer's frame size and to the credit there is (§4.2, §6.6). */
@@ -581,27 +640,6 @@ final class MuxSession implements Session {
         }
     }
 
-    /**
-     * Waits until no conversation is open.
-     *
-     * @param deadline when to stop waiting
-     * @return {@code true} if none is open
-     */
-    boolean awaitIdle(Deadline deadline) {
-        lock.lock();
-        try {
-            while (!streams.isEmpty() && refusal == null && deadline.remainingNanos() > 0) {
-                changed.awaitNanos(deadline.remainingNanos());
-            }
-            return streams.isEmpty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return streams.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     @Override
     public void peerEnded(Supplier<RuntimeException> refused) {
         // no WINDOW_UPDATE can come any more: hosting conversations may still answer with the credit they
@@ -610,6 +648,7 @@ final class MuxSession implements Session {
         if (window != null) {
             window.starve(refused);
         }
+        endNotifications(refused);
         for (MuxStream s : snapshot()) {
             if (s instanceof MuxStream.Posting) {
                 s.connectionEnded(refused.get());
@@ -631,11 +670,21 @@ final class MuxSession implements Session {
             lock.unlock();
         }
         open.forEach(s -> s.connectionEnded(refused.get()));
+        lane.stop();
         SendWindow window = connectionSend;
         if (window != null) {
             window.close(refused);
         }
+        endNotifications(refused);
         ready.completeExceptionally(refused.get());
+    }
+
+    /** The peer will acknowledge no more notifications (assigned with the peer's settings, or never). */
+    private void endNotifications(Supplier<RuntimeException> refused) {
+        PostedNotifications p = posted;
+        if (p != null) {
+            p.ended(refused);
+        }
     }
 
     private List<MuxStream> snapshot() {

@@ -7,6 +7,7 @@ import dev.hbi.PostingEnd;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /** The posting end of a {@link Connection}. */
 final class PostingEndImpl implements PostingEnd {
@@ -49,6 +50,11 @@ final class PostingEndImpl implements PostingEnd {
             co.sendData(data);
         }
         return co;
+    }
+
+    @Override
+    public CompletionStage<Void> notifyInOrder(String code) {
+        return connection.notifyInOrder(code);
     }
 
     @Override

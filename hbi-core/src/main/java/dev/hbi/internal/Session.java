@@ -5,6 +5,7 @@ import dev.hbi.HbiConfig;
 import dev.hbi.HostingEnv;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -60,6 +61,30 @@ interface Session {
      * @return the conversation, in its send stage
      */
     PostingConversationImpl openPosting(HostingEnv env, Deadline deadline);
+
+    /**
+     * Sends a notification for the peer to land after the ones sent before it, in a NOTIFY frame of the
+     * multiplexed wire (docs/wire-protocol.md §12), if the peer lands those.
+     *
+     * @param code     the code
+     * @param deadline when to give up waiting for credit or the writer
+     * @return completes once the peer landed it; {@code null} if the peer does not land NOTIFY frames
+     */
+    CompletionStage<Void> notifyInOrder(String code, Deadline deadline);
+
+    /**
+     * Tells whether every notification the peer sent in NOTIFY frames has been landed.
+     *
+     * @return {@code true} if none waits to be landed
+     */
+    boolean notificationsLanded();
+
+    /**
+     * Tells whether the peer acknowledged every notification this side sent in NOTIFY frames.
+     *
+     * @return {@code true} if none waits for its acknowledgement
+     */
+    boolean notificationsAcknowledged();
 
     /**
      * The peer has closed its side cleanly: the conversations waiting for an answer fail now.

@@ -7,6 +7,7 @@ import dev.hbi.ErrorCode;
 import dev.hbi.Hbi;
 import dev.hbi.HbiConfig;
 import dev.hbi.HbiServer;
+import dev.hbi.HostingEnv;
 import dev.hbi.internal.wire.Frame;
 import dev.hbi.internal.wire.FrameEncoder;
 import dev.hbi.internal.wire.FrameType;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,16 @@ class MuxWireTest {
     private final CompletableFuture<DisconnectCause> serverSaw = new CompletableFuture<>();
 
     private void serve(HbiConfig config) {
-        server = Hbi.serve(Hbi.address("127.0.0.1:0"), () -> TestServices.echo()
+        serve(config, TestServices.echo());
+    }
+
+    private void serve(HbiConfig config, HostingEnv env) {
+        server = Hbi.serve(Hbi.address("127.0.0.1:0"), () -> env
                 .onCleanup((po, ho, cause) -> serverSaw.complete(cause)), config);
+    }
+
+    private static ByteBuffer notify(String text) {
+        return FrameEncoder.notify(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @AfterEach
@@ -53,6 +63,70 @@ class MuxWireTest {
             assertThat(peer.next()).isEqualTo(new Frame.Code(1, true, false,
                     ByteBuffer.wrap("'hi'".getBytes(StandardCharsets.UTF_8))));
             assertThat(peer.next()).isEqualTo(new Frame.End(1));
+        }
+    }
+
+    @Test
+    void notificationsAreLandedInTheOrderTheyArriveAndAcknowledgedByCount() throws IOException {
+        List<Object> landed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        serve(HbiConfig.defaults(), HostingEnv.create().exposeProcedure("note", args -> landed.add(args.get(0))));
+        try (MuxPeer peer = MuxPeer.dial(server.address(), FrameEncoder.preface(Settings.DEFAULTS))) {
+            assertThat(peer.readPreface().landsNotifications()).isTrue();
+            for (int i = 0; i < 50; i++) {
+                peer.send(notify("note(" + i + ")"));
+            }
+            int acknowledged = 0;
+            while (acknowledged < 50) {
+                Frame f = nextNonWindowUpdate(peer);
+                assertThat(f).isInstanceOfSatisfying(Frame.Notified.class, n -> assertThat(n.failure()).isEmpty());
+                acknowledged += ((Frame.Notified) f).count();
+            }
+            assertThat(acknowledged).isEqualTo(50);
+            assertThat(landed).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50).boxed().toList());
+        }
+    }
+
+    @Test
+    void aNotificationThatFailsIsAcknowledgedWithWhyAndTheNextOneStillLands() throws IOException {
+        serve(HbiConfig.defaults());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            byte[] notUtf8 = {(byte) 0xff};
+            peer.send(notify("no_such_function()"));
+            assertThat(peer.next()).isInstanceOfSatisfying(Frame.Notified.class, n -> {
+                assertThat(n.count()).isOne();
+                assertThat(n.failure()).startsWith("landing error in notification 1: name 'no_such_function' is not defined");
+            });
+            peer.send(FrameEncoder.notify(ByteBuffer.wrap(notUtf8)));
+            assertThat(peer.next()).isEqualTo(new Frame.Notified(1, "notification 2 is not valid UTF-8"
+                    + " (wire-protocol.md §12.5)"));
+            peer.send(notify("x = 1"));
+            assertThat(peer.next()).isEqualTo(new Frame.Notified(1, ""));
+            peer.send(code(1, "echo(x)"), FrameEncoder.end(1));
+            assertThat(nextNonWindowUpdate(peer)).isEqualTo(new Frame.Code(1, true, false,
+                    ByteBuffer.wrap("1".getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    @Test
+    void acknowledgingNotificationsNeverSentIsAProtocolError() throws Exception {
+        serve(HbiConfig.defaults());
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            peer.send(FrameEncoder.notified(1, "", 65536));
+            assertGoAway(peer.framesToEnd(), ErrorCode.PROTOCOL_ERROR, "acknowledged 1 notifications, but 0 were sent");
+        }
+    }
+
+    @Test
+    void notificationsBeyondTheConnectionWindowAreAFlowControlError() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        serve(HbiConfig.builder().maxFrameSize(16384).initialWindowSize(16384).connectionWindowSize(16384).build(),
+                HostingEnv.create().exposeProcedure("hold", args -> release.await(5, TimeUnit.SECONDS)));
+        try (MuxPeer peer = MuxPeer.handshake(server.address())) {
+            String filler = "hold()#" + "x".repeat(8000);
+            peer.send(notify(filler), notify(filler), notify(filler));
+            assertGoAway(peer.framesToEnd(), ErrorCode.FLOW_CONTROL_ERROR, "more than the connection window of 16384");
+        } finally {
+            release.countDown();
         }
     }
 

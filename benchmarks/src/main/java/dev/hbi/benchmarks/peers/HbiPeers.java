@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * HBI on one wire, used as its README shows: a posting conversation per call on the caller's (virtual)
  * thread, one virtual thread per call in flight, a hosting procedure that answers with
- * {@code startSend()} and {@code sendValue(..)}, notifications for one-way messages, data answers for the
+ * {@code startSend()} and {@code sendValue(..)}, notifications for one-way messages (ordered ones, in a
+ * frame each, on the multiplexed wire), data answers for the
  * bulk stream. The {@link Style#TYPED typed} style posts through {@code PostingEnd.proxy(EchoApi.class)}
  * and lands on {@link EchoReactor}, so it measures the typed layer on both ends against the hand-written
  * conversation.
@@ -134,12 +135,20 @@ public final class HbiPeers implements Peers {
         handled = meter;
         PostingEnd end = client.postingEnd();
         EchoApi api = end.proxy(EchoApi.class);
+        // on the multiplexed wire ordered notifications go in one frame each (wire-protocol.md §12); on the
+        // classic wire they would wait for each other, so a notification per conversation is the fast way
+        boolean ordered = client.wire() == HbiConfig.Wire.MULTIPLEXED;
         start("notifier", meter, () -> {
             while (running && w.acquire(1)) {
                 if (style == Style.TYPED) {
                     api.tick(Values.text(serial.incrementAndGet()));
+                    continue;
+                }
+                String code = "tick('" + Values.text(serial.incrementAndGet()) + "')";
+                if (ordered) {
+                    end.notifyInOrder(code);
                 } else {
-                    end.notify("tick('" + Values.text(serial.incrementAndGet()) + "')");
+                    end.notify(code);
                 }
             }
         });

@@ -156,6 +156,40 @@ public sealed interface Frame {
     }
 
     /**
+     * NOTIFY: a script to land in order with the other notifications of the connection (§12).
+     *
+     * @param text the UTF-8 bytes of the script
+     */
+    record Notify(ByteBuffer text) implements Frame {
+        /**
+         * Checks the text.
+         *
+         * @param text the UTF-8 bytes
+         */
+        public Notify {
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public int conversationId() {
+            return 0;
+        }
+    }
+
+    /**
+     * NOTIFIED: the receiver of notifications landed this many more of them (§12).
+     *
+     * @param count   how many, 1 to 2^31 - 1, counted from the last NOTIFIED
+     * @param failure empty if all of them landed; otherwise why the last of them failed to land
+     */
+    record Notified(int count, String failure) implements Frame {
+        @Override
+        public int conversationId() {
+            return 0;
+        }
+    }
+
+    /**
      * A frame of a type §4 does not define; its payload was skipped (§3.6).
      *
      * @param conversationId the id in its header

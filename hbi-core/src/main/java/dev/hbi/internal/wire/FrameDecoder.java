@@ -151,7 +151,8 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
         if (type == null) {
             return;
         }
-        boolean connectionLevel = type == FrameType.PING || type == FrameType.GOAWAY || type == FrameType.SETTINGS;
+        boolean connectionLevel = type == FrameType.PING || type == FrameType.GOAWAY || type == FrameType.SETTINGS
+                || type == FrameType.NOTIFY || type == FrameType.NOTIFIED;
         if (connectionLevel != (conversationId == 0) && type != FrameType.WINDOW_UPDATE) {
             throw new HbiProtocolException("a " + type + " frame must " + (connectionLevel ? "" : "not ")
                     + "use conversation id 0, not " + conversationId + " (wire-protocol.md §3.4)");
@@ -164,7 +165,7 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
         };
         boolean sizeOk = fixed >= 0 ? length == fixed
                 : type == FrameType.SETTINGS ? length % 6 == 0
-                : type != FrameType.RESET && type != FrameType.GOAWAY || length >= 4;
+                : type != FrameType.RESET && type != FrameType.GOAWAY && type != FrameType.NOTIFIED || length >= 4;
         if (!sizeOk) {
             throw new HbiProtocolException(ErrorCode.FRAME_SIZE_ERROR, "a " + type + " frame cannot carry "
                     + length + " bytes (wire-protocol.md §4)");
@@ -186,6 +187,8 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
             case PING -> new Frame.Ping((flags & FrameType.FLAG_ACK) != 0, body.getLong());
             case GOAWAY -> new Frame.GoAway(ErrorCode.byCode(body.getInt()), message(body));
             case SETTINGS -> new Frame.SettingsFrame(Settings.decode(body));
+            case NOTIFY -> new Frame.Notify(body);
+            case NOTIFIED -> notified(body.getInt() & 0x7fffffff, body);
         };
     }
 
@@ -195,6 +198,13 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
                     + " (wire-protocol.md §4.5)");
         }
         return new Frame.WindowUpdate(conversationId, increment);
+    }
+
+    private Frame notified(int count, ByteBuffer body) {
+        if (count == 0) {
+            throw new HbiProtocolException("a NOTIFIED frame that counts no notification (wire-protocol.md §12.4)");
+        }
+        return new Frame.Notified(count, message(body));
     }
 
     private String message(ByteBuffer body) {

@@ -123,6 +123,31 @@ public final class FrameEncoder {
     }
 
     /**
+     * Encodes a NOTIFY frame, header and text in one buffer.
+     *
+     * @param text the UTF-8 bytes of the script between position and limit; not advanced
+     * @return the frame
+     */
+    public static ByteBuffer notify(ByteBuffer text) {
+        ByteBuffer out = ByteBuffer.allocate(FrameDecoder.HEADER_LENGTH + text.remaining());
+        return putHeader(out, text.remaining(), FrameType.NOTIFY, 0, 0).put(text.duplicate()).flip();
+    }
+
+    /**
+     * Encodes a NOTIFIED frame.
+     *
+     * @param count        how many notifications were landed since the last NOTIFIED, 1 to 2^31 - 1
+     * @param failure      empty if all landed, else why the last failed; cut to fit the peer's MAX_FRAME_SIZE
+     * @param maxFrameSize the peer's MAX_FRAME_SIZE
+     * @return the frame
+     */
+    public static ByteBuffer notified(int count, String failure, int maxFrameSize) {
+        byte[] text = Utf8.encodeAtMost(failure, maxFrameSize - 4);
+        ByteBuffer out = ByteBuffer.allocate(FrameDecoder.HEADER_LENGTH + 4 + text.length);
+        return putHeader(out, 4 + text.length, FrameType.NOTIFIED, 0, 0).putInt(count).put(text).flip();
+    }
+
+    /**
      * Encodes the preface: the magic, the version and the SETTINGS frame (§2.1).
      *
      * @param settings this side's settings

@@ -62,8 +62,18 @@ public final class FrameLog {
             }
             case Frame.SettingsFrame s -> {
                 type = "SETTINGS";
-                length = 30;
+                length = s.settings().encode().remaining();
                 detail = s.settings().toString();
+            }
+            case Frame.Notify n -> {
+                type = "NOTIFY";
+                length = n.text().remaining();
+                detail = "";
+            }
+            case Frame.Notified n -> {
+                type = "NOTIFIED";
+                length = 4 + Utf8.encodeAtMost(n.failure(), Integer.MAX_VALUE).length;
+                detail = n.count() + (n.failure().isEmpty() ? "" : " failed: " + n.failure());
             }
             case Frame.Unknown u -> {
                 type = "type-0x" + Integer.toHexString(u.typeCode());

@@ -17,7 +17,11 @@ public enum FrameType {
     /** No new conversations, or the connection is failing. */
     GOAWAY(0x6),
     /** The sender's settings, once, in the preface. */
-    SETTINGS(0x7);
+    SETTINGS(0x7),
+    /** A script landed in order with the other notifications, outside any conversation (§12). */
+    NOTIFY(0x8),
+    /** How many notifications were landed, and why the last of them failed, if it did (§12). */
+    NOTIFIED(0x9);
 
     /** CODE flag: the text is an object's code (the classic wire's co_recv). */
     public static final int FLAG_OBJECT = 0x1;

@@ -12,16 +12,20 @@ import java.nio.ByteBuffer;
  * @param connectionWindowSize       the initial receive window of the connection
  * @param maxConcurrentConversations how many conversations the peer may have open towards this side
  * @param maxScriptSize              the longest script accepted
+ * @param landsNotifications         whether NOTIFY frames are accepted and landed (§12)
  */
 public record Settings(int maxFrameSize, int initialWindowSize, int connectionWindowSize,
-                       int maxConcurrentConversations, int maxScriptSize) {
+                       int maxConcurrentConversations, int maxScriptSize, boolean landsNotifications) {
 
     /** The settings a side has when it sends none (§4.8). */
-    public static final Settings DEFAULTS = new Settings(65536, 1 << 20, 32 << 20, 10_000, 1 << 20);
+    public static final Settings DEFAULTS = new Settings(65536, 1 << 20, 32 << 20, 10_000, 1 << 20, false);
 
     private static final int MIN_FRAME = 16384;
     private static final int MAX_FRAME = (1 << 24) - 1;
     private static final int ENTRY = 6;
+    private static final int NOTIFICATIONS = 6;
+    private static final String[] NAMES = {"MAX_FRAME_SIZE", "INITIAL_WINDOW_SIZE", "CONNECTION_WINDOW_SIZE",
+        "MAX_CONCURRENT_CONVERSATIONS", "MAX_SCRIPT_SIZE", "NOTIFICATIONS"};
 
     /**
      * Checks the ranges of §4.8.
@@ -31,6 +35,7 @@ public record Settings(int maxFrameSize, int initialWindowSize, int connectionWi
      * @param connectionWindowSize       the initial connection window
      * @param maxConcurrentConversations the concurrency limit
      * @param maxScriptSize              the longest script accepted
+     * @param landsNotifications         whether NOTIFY frames are landed
      */
     public Settings {
         check(maxFrameSize >= MIN_FRAME && maxFrameSize <= MAX_FRAME, "MAX_FRAME_SIZE", maxFrameSize);
@@ -56,18 +61,18 @@ public record Settings(int maxFrameSize, int initialWindowSize, int connectionWi
      */
     public static Settings decode(ByteBuffer payload) {
         int[] values = {DEFAULTS.maxFrameSize, DEFAULTS.initialWindowSize, DEFAULTS.connectionWindowSize,
-                DEFAULTS.maxConcurrentConversations, DEFAULTS.maxScriptSize};
+                DEFAULTS.maxConcurrentConversations, DEFAULTS.maxScriptSize, 0};
         while (payload.remaining() >= ENTRY) {
             int id = Short.toUnsignedInt(payload.getShort());
             int value = payload.getInt();
             if (id >= 1 && id <= values.length) {
-                if (value < 0) {
-                    check(false, "#" + id, value);
+                if (value < 0 || id == NOTIFICATIONS && value > 1) {
+                    check(false, NAMES[id - 1], value);
                 }
                 values[id - 1] = value;
             }
         }
-        return new Settings(values[0], values[1], values[2], values[3], values[4]);
+        return new Settings(values[0], values[1], values[2], values[3], values[4], values[5] == 1);
     }
 
     /**
@@ -76,8 +81,9 @@ public record Settings(int maxFrameSize, int initialWindowSize, int connectionWi
      * @return the payload, ready to read
      */
     public ByteBuffer encode() {
-        ByteBuffer out = ByteBuffer.allocate(5 * ENTRY);
-        int[] values = {maxFrameSize, initialWindowSize, connectionWindowSize, maxConcurrentConversations, maxScriptSize};
+        int[] values = {maxFrameSize, initialWindowSize, connectionWindowSize, maxConcurrentConversations, maxScriptSize,
+                landsNotifications ? 1 : 0};
+        ByteBuffer out = ByteBuffer.allocate(values.length * ENTRY);
         for (int i = 0; i < values.length; i++) {
             out.putShort((short) (i + 1)).putInt(values[i]);
         }

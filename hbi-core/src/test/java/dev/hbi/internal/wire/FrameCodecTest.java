@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class FrameCodecTest {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final Settings LANDS_NOTIFICATIONS = new Settings(16384, 16384, 32768, 2, 4096, true);
 
     /** Each golden frame: its bytes as hex, and the frame they decode to. */
     private record Golden(String hex, Frame frame, ByteBuffer[] encoded) {
@@ -54,11 +55,22 @@ class FrameCodecTest {
                         new Frame.Ping(true, 0x0102030405060708L), one(FrameEncoder.ping(true, 0x0102030405060708L))),
                 new Golden("000006" + "06" + "00" + "00000000" + "00000000" + "6279",
                         new Frame.GoAway(ErrorCode.NO_ERROR, "by"), one(FrameEncoder.goAway(ErrorCode.NO_ERROR, "by", 65536))),
-                new Golden("00001e" + "07" + "00" + "00000000"
+                new Golden("000024" + "07" + "00" + "00000000"
                         + "0001" + "00010000" + "0002" + "00100000" + "0003" + "02000000" + "0004" + "00002710"
-                        + "0005" + "00100000",
+                        + "0005" + "00100000" + "0006" + "00000000",
                         new Frame.SettingsFrame(Settings.DEFAULTS),
-                        new ByteBuffer[] {FrameEncoder.preface(Settings.DEFAULTS).position(Preface.LENGTH).slice()}));
+                        new ByteBuffer[] {FrameEncoder.preface(Settings.DEFAULTS).position(Preface.LENGTH).slice()}),
+                new Golden("000024" + "07" + "00" + "00000000"
+                        + "0001" + "00004000" + "0002" + "00004000" + "0003" + "00008000" + "0004" + "00000002"
+                        + "0005" + "00001000" + "0006" + "00000001",
+                        new Frame.SettingsFrame(LANDS_NOTIFICATIONS),
+                        new ByteBuffer[] {FrameEncoder.preface(LANDS_NOTIFICATIONS).position(Preface.LENGTH).slice()}),
+                new Golden("000007" + "08" + "00" + "00000000" + "68656c6c6f2829",
+                        new Frame.Notify(code), one(FrameEncoder.notify(code))),
+                new Golden("000004" + "09" + "00" + "00000000" + "00000400",
+                        new Frame.Notified(1024, ""), one(FrameEncoder.notified(1024, "", 65536))),
+                new Golden("000008" + "09" + "00" + "00000000" + "00000001" + "6f6f7073",
+                        new Frame.Notified(1, "oops"), one(FrameEncoder.notified(1, "oops", 65536))));
     }
 
     private static ByteBuffer[] one(ByteBuffer b) {
@@ -175,6 +187,7 @@ class FrameCodecTest {
         assertFrameSizeError(FrameEncoder.header(7, FrameType.PING, 0, 0));
         assertFrameSizeError(FrameEncoder.header(3, FrameType.RESET, 0, 1));
         assertFrameSizeError(FrameEncoder.header(7, FrameType.SETTINGS, 0, 0));
+        assertFrameSizeError(FrameEncoder.header(3, FrameType.NOTIFIED, 0, 0));
     }
 
     private static void assertFrameSizeError(ByteBuffer header) {
@@ -188,12 +201,22 @@ class FrameCodecTest {
                 .isInstanceOf(HbiProtocolException.class).hasMessageContaining("END frame must not use conversation id 0");
         assertThatThrownBy(() -> new FrameDecoder(65536).decode(FrameEncoder.header(8, FrameType.PING, 0, 3)))
                 .isInstanceOf(HbiProtocolException.class).hasMessageContaining("PING frame must use conversation id 0");
+        assertThatThrownBy(() -> new FrameDecoder(65536).decode(FrameEncoder.header(1, FrameType.NOTIFY, 0, 1)))
+                .isInstanceOf(HbiProtocolException.class).hasMessageContaining("NOTIFY frame must use conversation id 0");
+        assertThatThrownBy(() -> new FrameDecoder(65536).decode(FrameEncoder.header(4, FrameType.NOTIFIED, 0, 1)))
+                .isInstanceOf(HbiProtocolException.class).hasMessageContaining("NOTIFIED frame must use conversation id 0");
     }
 
     @Test
     void refusesAZeroWindowUpdate() {
         assertThatThrownBy(() -> new FrameDecoder(65536).decode(FrameEncoder.windowUpdate(1, 0)))
                 .isInstanceOf(HbiProtocolException.class).hasMessageContaining("WINDOW_UPDATE of 0");
+    }
+
+    @Test
+    void refusesANotifiedThatCountsNothing() {
+        assertThatThrownBy(() -> new FrameDecoder(65536).decode(FrameEncoder.notified(0, "", 65536)))
+                .isInstanceOf(HbiProtocolException.class).hasMessageContaining("NOTIFIED frame that counts no notification");
     }
 
     @Test
@@ -216,6 +239,8 @@ class FrameCodecTest {
         ByteBuffer scriptOverWindow = ByteBuffer.allocate(12).putShort((short) 2).putInt(1000)
                 .putShort((short) 5).putInt(2000).flip();
         assertThatThrownBy(() -> Settings.decode(scriptOverWindow)).hasMessageContaining("MAX_SCRIPT_SIZE");
+        ByteBuffer notificationsTwo = ByteBuffer.allocate(6).putShort((short) 6).putInt(2).flip();
+        assertThatThrownBy(() -> Settings.decode(notificationsTwo)).hasMessageContaining("NOTIFICATIONS = 2 is out of range");
     }
 
     @Test
@@ -233,6 +258,8 @@ class FrameCodecTest {
                 .isEqualTo(">> 0x00000003      1 CODE          OBJECT|MORE");
         assertThat(FrameLog.format(true, new Frame.WindowUpdate(0, 5)))
                 .isEqualTo("<< 0x00000000      4 WINDOW_UPDATE +5");
+        assertThat(FrameLog.format(true, new Frame.Notified(3, "no")))
+                .isEqualTo("<< 0x00000000      6 NOTIFIED      3 failed: no");
     }
 
     private static List<Frame> decode(byte[] bytes, int chunk) {
