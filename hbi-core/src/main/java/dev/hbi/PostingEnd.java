@@ -70,7 +70,12 @@ public interface PostingEnd {
      * peer is a whole connection window behind in landing), and the peer lands these notifications one at
      * a time on one thread, acknowledging many in one frame (docs/wire-protocol.md §12). With other
      * peers, and on the classic wire, each is sent as {@link #notify(String)} and the call returns once the
-     * peer has completed it, so that the next one cannot overtake it.
+     * peer has completed it, so that the next one cannot overtake it (unless that wait times out: the
+     * receive timeout).
+     *
+     * <p>The peer lands ordered notifications one after another, so code landed from one should not wait
+     * for this side: the ones behind it wait too, and so, once the peer's notification window is full,
+     * does this side's sender.
      *
      * @param code the code
      * @return completes once the peer has landed it; exceptionally with {@link PeerLandingException} if it

@@ -275,6 +275,33 @@ class ConversationTest {
     }
 
     @Test
+    void orderedNotificationsOfEachSenderLandInItsOrder() throws Exception {
+        java.util.Map<Integer, List<Integer>> landed = new java.util.concurrent.ConcurrentHashMap<>();
+        HostingEnv server = HostingEnv.create().exposeProcedure("note", args ->
+                landed.computeIfAbsent(args.intValue(0), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(args.intValue(1)));
+        try (HbiPair pair = pair(() -> server, HostingEnv.create());
+             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<java.util.concurrent.CompletionStage<Void>>> lasts = new ArrayList<>();
+            for (int sender = 0; sender < 4; sender++) {
+                int s = sender;
+                lasts.add(threads.submit(() -> {
+                    java.util.concurrent.CompletionStage<Void> last = null;
+                    for (int i = 0; i < 100; i++) {
+                        last = pair.client().postingEnd().notifyInOrder("note(" + s + ", " + i + ")");
+                    }
+                    return last;
+                }));
+            }
+            for (var last : lasts) {
+                last.get(5, TimeUnit.SECONDS).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            }
+            assertThat(landed).hasSize(4).allSatisfy((sender, order) -> assertThat(order)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).boxed().toList()));
+        }
+    }
+
+    @Test
     void backScriptsOfAClosedConversationAreStillLanded() throws InterruptedException {
         BlockingQueue<String> shown = new LinkedBlockingQueue<>();
         HostingEnv client = HostingEnv.create().exposeProcedure("show", args -> shown.add(args.string(0)));

@@ -156,12 +156,6 @@ final class ClassicSession implements Session {
         }
     }
 
-    /**
-     * The peer has closed its side: no answer can come any more, so the conversations waiting for one
-     * fail now. Hosting conversations still working may answer until the connection closes.
-     *
-     * @param refused makes the exception the waiters get
-     */
     @Override
     public CompletionStage<Void> notifyInOrder(String code, Deadline deadline) {
         return null; // the classic wire has only conversations
@@ -177,6 +171,12 @@ final class ClassicSession implements Session {
         return true;
     }
 
+    /**
+     * The peer has closed its side: no answer can come any more, so the conversations waiting for one
+     * fail now. Hosting conversations still working may answer until the connection closes.
+     *
+     * @param refused makes the exception the waiters get
+     */
     @Override
     public void peerEnded(Supplier<RuntimeException> refused) {
         takePending(refused).forEach(p -> {

@@ -54,7 +54,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link HbiConfig#closeTimeout()}.
  *
  * <p>Locks: {@code hostingLock} only guards waiting for the hosting conversations to end (and for the
- * connection to be quiet); it is held while no other lock is taken. {@code orderedNotifications} is held
+ * connection to be quiet); inside it only the session's short locks that tell whether notifications are
+ * settled are taken. {@code orderedNotifications} is held
  * by a sender of an ordered notification that goes as a conversation, for the whole of it, so that the
  * next one waits until it has completed; it is taken before any lock of the session.
  */
@@ -443,13 +444,14 @@ public final class Connection implements HbiConnection {
             throw new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.REFUSED_CONVERSATION,
                     name + " is shutting down: no new notifications");
         }
-        CompletionStage<Void> sent = session.notifyInOrder(code, Deadline.after(config.sendTimeout()));
-        return sent != null ? sent : notifyAfterThePrevious(code);
+        Deadline deadline = Deadline.after(config.sendTimeout());
+        CompletionStage<Void> sent = session.notifyInOrder(code, deadline);
+        return sent != null ? sent : notifyAfterThePrevious(code, deadline);
     }
 
     /** Without NOTIFY frames, order takes waiting for each notification to complete before the next. */
-    private CompletionStage<Void> notifyAfterThePrevious(String code) {
-        orderedNotifications.lock();
+    private CompletionStage<Void> notifyAfterThePrevious(String code, Deadline deadline) {
+        deadline.lock(orderedNotifications, () -> "the ordered notification before this one to complete");
         try {
             PostingConversationImpl co = openPosting(env);
             try (co) {

@@ -76,6 +76,25 @@ public record Deadline(long nanoTime, Duration timeout) {
     }
 
     /**
+     * Takes a lock, waiting for it at most until the deadline.
+     *
+     * @param lock the lock
+     * @param what what is waited for, for the timeout and interrupt messages; called only then
+     * @throws HbiTimeoutException              if the deadline passed first
+     * @throws ConversationInterruptedException if the thread was interrupted (flag restored)
+     */
+    public void lock(ReentrantLock lock, Supplier<String> what) {
+        try {
+            if (!lock.tryLock() && !lock.tryLock(remainingNanos(), TimeUnit.NANOSECONDS)) {
+                throw expired(what.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConversationInterruptedException("interrupted while waiting for " + what.get(), e);
+        }
+    }
+
+    /**
      * Returns the exception for a wait that did not end in time.
      *
      * @param what what was waited for

@@ -102,8 +102,9 @@ final class MuxSession implements Session {
         this.decoder = new FrameDecoder(local.maxFrameSize());
         this.connectionReceive = new AtomicLong(local.connectionWindowSize());
         this.nextId = dialer ? FIRST_DIALER_ID : FIRST_ACCEPTOR_ID;
-        this.lane = new NotificationLane(connection, local.maxScriptSize(), n -> credit(0, 0, n),
-                (count, failure) -> sendNow(FrameEncoder.notified(count, failure, peerMaxFrameSize())));
+        this.lane = new NotificationLane(connection, local.initialWindowSize(), local.maxScriptSize(),
+                (count, failure) -> writer.send(FrameEncoder.notified(count, failure, peerMaxFrameSize()),
+                        Deadline.after(config.sendTimeout())));
         if (dialer) {
             // §2.3: the dialer sends its preface at once
             writer.sendNow(FrameEncoder.preface(local));
@@ -169,7 +170,7 @@ final class MuxSession implements Session {
         }
         remote = settings.settings();
         connectionSend = new SendWindow(() -> "the connection", remote.connectionWindowSize());
-        posted = new PostedNotifications(connection, connectionSend, writer);
+        posted = new PostedNotifications(connection, remote.initialWindowSize(), writer);
         ready.complete(remote);
         if (connection.isClosing()) {
             connectionSend.close(connection::closedException);
@@ -210,7 +211,7 @@ final class MuxSession implements Session {
             case Frame.WindowUpdate w -> windowUpdate(w);
             case Frame.Ping p -> ping(p);
             case Frame.GoAway g -> goAway(g);
-            case Frame.Notify n -> notification(n.text());
+            case Frame.Notify n -> lane.offer(n.text());
             case Frame.Notified n -> posted.acknowledged(n.count(), n.failure());
             case Frame.SettingsFrame s -> throw new HbiProtocolException("a second SETTINGS frame (wire-protocol.md §4.8)");
             case Frame.Unknown u -> {
@@ -241,15 +242,6 @@ final class MuxSession implements Session {
         if (left > 0 && frameLength >= DIRECT_READ_MIN) {
             input.limitNextFill(left + FrameDecoder.HEADER_LENGTH);
         }
-    }
-
-    /** §12.3: a notification's bytes take from the connection window only, until it is landed. */
-    private void notification(ByteBuffer text) {
-        if (connectionReceive.addAndGet(-text.remaining()) < 0) {
-            throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "the peer sent more than the connection"
-                    + " window of " + local.connectionWindowSize() + " bytes allows (wire-protocol.md §12.3)");
-        }
-        lane.offer(text);
     }
 
     /** Accounts DATA or CODE bytes against both windows (§6.4), then finds their conversation. */
@@ -456,8 +448,9 @@ final class MuxSession implements Session {
         byte[] bytes = Utf8.encode(code.isEmpty() ? "None" : code);
         int limit = Math.min(peer.maxFrameSize(), peer.maxScriptSize());
         if (bytes.length > limit) {
-            throw new IllegalArgumentException("a notification of " + bytes.length + " bytes is longer than one NOTIFY"
-                    + " frame may carry to the peer (" + limit + ", wire-protocol.md §12.2); send it with notify(code)");
+            throw new IllegalArgumentException("an ordered notification of " + bytes.length + " bytes is longer than"
+                    + " one NOTIFY frame may carry to the peer (" + limit + " bytes, wire-protocol.md §12.2);"
+                    + " send large values as binary data in a conversation");
         }
         lock.lock();
         try {

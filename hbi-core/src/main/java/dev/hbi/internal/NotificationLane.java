@@ -1,26 +1,24 @@
 package dev.hbi.internal;
 
+import dev.hbi.ErrorCode;
+import dev.hbi.HbiProtocolException;
 import dev.hbi.HostingEnv;
 import dev.hbi.LandingException;
 import dev.hbi.internal.wire.Utf8;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lands the notifications the peer sends in NOTIFY frames (docs/wire-protocol.md §12): one at a time, in
- * the order they arrived, outside any conversation, and acknowledges them with NOTIFIED.
+ * the order they arrived, outside any conversation, and acknowledges them with NOTIFIED frames, which
+ * give the peer back their window.
  *
- * <p>Threading: the reader {@linkplain #offer offers} scripts and never waits. A virtual thread, the
- * <em>lander</em>, drains the queue; it is started by the offer that finds the lane empty and ends when it
- * has landed the last script there is. {@code queued} counts the scripts offered and not yet landed: the
- * offer that raises it from 0 starts the lander, the landing that brings it back to 0 ends it, so exactly
- * one lander runs while scripts wait and none is left behind. The lander's own counters are touched by
- * no other thread.
+ * <p>Threading: the reader {@linkplain #offer offers} scripts and never waits; a {@link SerialExecutor}
+ * lands them on its runner thread, which alone touches the counters of what it landed and not yet
+ * acknowledged. {@code received} (bytes arrived and not acknowledged) is raised by the reader and lowered
+ * by the runner before each NOTIFIED leaves, so it never undercounts what the peer may send.
  */
 final class NotificationLane {
 
@@ -28,49 +26,50 @@ final class NotificationLane {
     /** §12.4: acknowledge at least this often while notifications keep coming. */
     private static final int ACK_EVERY = 1024;
 
-    /** Sends a NOTIFIED frame: the count, and the failure of the last one or an empty text. */
+    /** Sends a NOTIFIED frame, waiting for room in the writer's queue; throws if there is none in time. */
     interface Acknowledger {
         void acknowledge(int count, String failure);
     }
 
     private final Connection connection;
+    private final int window;
     private final int maxScriptSize;
-    private final IntConsumer consumed;
     private final Acknowledger acknowledger;
-    private final Queue<ByteBuffer> scripts = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private volatile Thread lander;
+    private final SerialExecutor landings;
+    private final AtomicLong received = new AtomicLong();
     private volatile boolean stopped;
-    private long landed; // the lander's: notifications landed on this connection, to name them
-    private int unacknowledged; // the lander's
+    private long landed; // the runner's: notifications landed on this connection, to name them
+    private int unacknowledged; // the runner's
+    private long unacknowledgedBytes; // the runner's
 
     /**
      * Creates the lane of a connection.
      *
      * @param connection    the connection, whose environment lands the scripts
+     * @param window        this side's INITIAL_WINDOW_SIZE: the notification window it gives the peer (§12.3)
      * @param maxScriptSize this side's MAX_SCRIPT_SIZE: a longer notification fails to land
-     * @param consumed      credits the connection window with the bytes of a landed script (§12.3)
      * @param acknowledger  sends NOTIFIED
      */
-    NotificationLane(Connection connection, int maxScriptSize, IntConsumer consumed, Acknowledger acknowledger) {
+    NotificationLane(Connection connection, int window, int maxScriptSize, Acknowledger acknowledger) {
         this.connection = connection;
+        this.window = window;
         this.maxScriptSize = maxScriptSize;
-        this.consumed = consumed;
         this.acknowledger = acknowledger;
+        this.landings = new SerialExecutor(connection.name() + "-notifications", connection::signalHostingDone);
     }
 
     /**
      * Queues a script to land after the ones before it. Called by the reader; never waits.
      *
      * @param text the script's UTF-8 bytes, which the lane now owns
+     * @throws HbiProtocolException with FLOW_CONTROL_ERROR if the peer exceeded its window (§12.3)
      */
     void offer(ByteBuffer text) {
-        scripts.add(text);
-        if (queued.getAndIncrement() == 0) {
-            Thread t = Thread.ofVirtual().name(connection.name() + "-notifications").unstarted(this::drain);
-            lander = t;
-            t.start();
+        if (received.addAndGet(text.remaining()) > window) {
+            throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "the peer sent more than the window of "
+                    + window + " bytes for notifications allows (wire-protocol.md §12.3)");
         }
+        landings.execute(() -> landOne(text));
     }
 
     /**
@@ -79,7 +78,7 @@ final class NotificationLane {
      * @return {@code true} if none waits or is being landed
      */
     boolean idle() {
-        return queued.get() == 0;
+        return landings.idle();
     }
 
     /**
@@ -89,28 +88,35 @@ final class NotificationLane {
      */
     void stop() {
         stopped = true;
-        Thread t = lander;
-        if (t != null && t != Thread.currentThread()) {
-            t.interrupt();
+        landings.interruptRunner();
+    }
+
+    private void landOne(ByteBuffer text) {
+        if (stopped) {
+            return;
+        }
+        String failure = land(text);
+        unacknowledged++;
+        unacknowledgedBytes += text.remaining();
+        if (failure != null || !landings.moreQueued() || unacknowledged >= ACK_EVERY
+                || unacknowledgedBytes >= window / 2) {
+            acknowledge(failure == null ? "" : failure);
         }
     }
 
-    private void drain() {
-        do {
-            ByteBuffer text = scripts.remove();
-            if (stopped) {
-                continue;
+    private void acknowledge(String failure) {
+        int count = unacknowledged;
+        received.addAndGet(-unacknowledgedBytes);
+        unacknowledged = 0;
+        unacknowledgedBytes = 0;
+        try {
+            acknowledger.acknowledge(count, failure);
+        } catch (RuntimeException e) {
+            if (!connection.isClosing()) {
+                connection.fail("the peer does not read the acknowledgements of its notifications: " + e.getMessage(),
+                        new HbiProtocolException(ErrorCode.ENHANCE_YOUR_CALM, e.getMessage()));
             }
-            String failure = land(text);
-            consumed.accept(text.remaining());
-            unacknowledged++;
-            // queued is 1 when this was the last that arrived: acknowledge everything landed so far
-            if (failure != null || unacknowledged >= ACK_EVERY || queued.get() == 1) {
-                acknowledger.acknowledge(unacknowledged, failure == null ? "" : failure);
-                unacknowledged = 0;
-            }
-        } while (queued.decrementAndGet() > 0);
-        connection.signalHostingDone();
+        }
     }
 
     /**
@@ -127,10 +133,8 @@ final class NotificationLane {
                         + " MAX_SCRIPT_SIZE of " + maxScriptSize + " (wire-protocol.md §12.2)";
             }
             String code = Utf8.decode(text.array(), text.arrayOffset() + text.position(), text.remaining());
-            if (!code.isEmpty()) {
-                HostingEnv env = connection.env();
-                env.lander().land(code, new ConversationContext(connection, env, null));
-            }
+            HostingEnv env = connection.env();
+            env.lander().land(code, new ConversationContext(connection, env, null));
             return null;
         } catch (CharacterCodingException e) {
             return "notification " + number + " is not valid UTF-8 (wire-protocol.md §12.5)";

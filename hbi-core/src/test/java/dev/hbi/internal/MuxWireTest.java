@@ -111,20 +111,20 @@ class MuxWireTest {
     void acknowledgingNotificationsNeverSentIsAProtocolError() throws Exception {
         serve(HbiConfig.defaults());
         try (MuxPeer peer = MuxPeer.handshake(server.address())) {
-            peer.send(FrameEncoder.notified(1, "", 65536));
-            assertGoAway(peer.framesToEnd(), ErrorCode.PROTOCOL_ERROR, "acknowledged 1 notifications, but 0 were sent");
+            peer.send(FrameEncoder.notified(Integer.MAX_VALUE, "", 65536));
+            assertGoAway(peer.framesToEnd(), ErrorCode.PROTOCOL_ERROR, "acknowledged 2147483647 notifications, but 0 were sent");
         }
     }
 
     @Test
-    void notificationsBeyondTheConnectionWindowAreAFlowControlError() throws Exception {
+    void notificationsBeyondTheirWindowAreAFlowControlError() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        serve(HbiConfig.builder().maxFrameSize(16384).initialWindowSize(16384).connectionWindowSize(16384).build(),
+        serve(HbiConfig.builder().maxFrameSize(16384).initialWindowSize(16384).build(),
                 HostingEnv.create().exposeProcedure("hold", args -> release.await(5, TimeUnit.SECONDS)));
         try (MuxPeer peer = MuxPeer.handshake(server.address())) {
             String filler = "hold()#" + "x".repeat(8000);
             peer.send(notify(filler), notify(filler), notify(filler));
-            assertGoAway(peer.framesToEnd(), ErrorCode.FLOW_CONTROL_ERROR, "more than the connection window of 16384");
+            assertGoAway(peer.framesToEnd(), ErrorCode.FLOW_CONTROL_ERROR, "more than the window of 16384 bytes for notifications");
         } finally {
             release.countDown();
         }

@@ -165,6 +165,7 @@ public final class FrameDecoder implements StreamDecoder<Frame> {
         };
         boolean sizeOk = fixed >= 0 ? length == fixed
                 : type == FrameType.SETTINGS ? length % 6 == 0
+                : type == FrameType.NOTIFY ? length >= 1
                 : type != FrameType.RESET && type != FrameType.GOAWAY && type != FrameType.NOTIFIED || length >= 4;
         if (!sizeOk) {
             throw new HbiProtocolException(ErrorCode.FRAME_SIZE_ERROR, "a " + type + " frame cannot carry "

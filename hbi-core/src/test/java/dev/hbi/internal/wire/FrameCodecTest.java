@@ -188,6 +188,7 @@ class FrameCodecTest {
         assertFrameSizeError(FrameEncoder.header(3, FrameType.RESET, 0, 1));
         assertFrameSizeError(FrameEncoder.header(7, FrameType.SETTINGS, 0, 0));
         assertFrameSizeError(FrameEncoder.header(3, FrameType.NOTIFIED, 0, 0));
+        assertFrameSizeError(FrameEncoder.header(0, FrameType.NOTIFY, 0, 0));
     }
 
     private static void assertFrameSizeError(ByteBuffer header) {
