@@ -46,6 +46,8 @@ class DecoderFuzzTest {
                 new ByteBuffer[] {FrameEncoder.windowUpdate(0, 65536)},
                 new ByteBuffer[] {FrameEncoder.ping(false, 42)},
                 new ByteBuffer[] {FrameEncoder.goAway(ErrorCode.NO_ERROR, "done", MAX_FRAME)},
+                new ByteBuffer[] {FrameEncoder.notify(text)},
+                new ByteBuffer[] {FrameEncoder.notified(3, "oops", MAX_FRAME)},
                 new ByteBuffer[] {FrameEncoder.preface(Settings.DEFAULTS).position(10).slice()});
         List<byte[]> out = new ArrayList<>();
         for (ByteBuffer[] frame : frames) {
@@ -78,6 +80,7 @@ class DecoderFuzzTest {
         return switch (frame) {
             case Frame.Data d -> d.frameLength();
             case Frame.Code c -> c.text().remaining();
+            case Frame.Notify n -> n.text().remaining();
             case Frame.Unknown u -> u.length();
             default -> 0;
         };

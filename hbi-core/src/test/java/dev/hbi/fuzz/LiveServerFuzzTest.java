@@ -64,6 +64,8 @@ class LiveServerFuzzTest {
         ByteBuffer code = FrameEncoder.code(1, false, false, ByteBuffer.wrap("echo(7)".getBytes(StandardCharsets.UTF_8)));
         ByteBuffer end = FrameEncoder.end(1);
         corpus.add(concat(preface, code, end));
+        corpus.add(concat(preface, FrameEncoder.notify(ByteBuffer.wrap("echo(8)".getBytes(StandardCharsets.UTF_8))),
+                FrameEncoder.notified(1, "", 65536)));
         return corpus;
     }
 
