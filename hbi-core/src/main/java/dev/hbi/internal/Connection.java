@@ -10,6 +10,7 @@ import dev.hbi.HbiTimeoutException;
 import dev.hbi.HostingEnd;
 import dev.hbi.HostingEnv;
 import dev.hbi.InitHook;
+import dev.hbi.PostingConversation;
 import dev.hbi.PostingEnd;
 import java.io.EOFException;
 import java.io.IOException;
@@ -413,13 +414,7 @@ public final class Connection implements HbiConnection {
      * @return the conversation, in its send stage
      */
     PostingConversationImpl openPosting(HostingEnv landingEnv, Deadline limit) {
-        if (isClosing()) {
-            throw closedException();
-        }
-        if (shuttingDown) {
-            throw new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.REFUSED_CONVERSATION,
-                    name + " is shutting down: no new conversations");
-        }
+        refuseIfEnding("conversations");
         PostingConversationImpl co = session.openPosting(landingEnv, Deadline.after(config.sendTimeout()).earlier(limit));
         if (limit != null) {
             co.limit(limit);
@@ -437,26 +432,28 @@ public final class Connection implements HbiConnection {
      */
     CompletionStage<Void> notifyInOrder(String code) {
         java.util.Objects.requireNonNull(code, "code");
+        refuseIfEnding("notifications");
+        Deadline deadline = Deadline.after(config.sendTimeout());
+        CompletionStage<Void> sent = session.notifyInOrder(code, deadline);
+        return sent != null ? sent : notifyAfterThePrevious(code, deadline);
+    }
+
+    /** Nothing new once the connection is ending or shutting down. */
+    private void refuseIfEnding(String what) {
         if (isClosing()) {
             throw closedException();
         }
         if (shuttingDown) {
             throw new dev.hbi.ConversationResetException(dev.hbi.ErrorCode.REFUSED_CONVERSATION,
-                    name + " is shutting down: no new notifications");
+                    name + " is shutting down: no new " + what);
         }
-        Deadline deadline = Deadline.after(config.sendTimeout());
-        CompletionStage<Void> sent = session.notifyInOrder(code, deadline);
-        return sent != null ? sent : notifyAfterThePrevious(code, deadline);
     }
 
     /** Without NOTIFY frames, order takes waiting for each notification to complete before the next. */
     private CompletionStage<Void> notifyAfterThePrevious(String code, Deadline deadline) {
         deadline.lock(orderedNotifications, () -> "the ordered notification before this one to complete");
         try {
-            PostingConversationImpl co = openPosting(env);
-            try (co) {
-                co.sendCode(code);
-            }
+            PostingConversation co = postingEnd.notify(code);
             try {
                 co.awaitCompleted();
                 return CompletableFuture.completedStage(null);

@@ -4,7 +4,6 @@ import dev.hbi.Conversation.Stage;
 import dev.hbi.ConversationEndedException;
 import dev.hbi.HostingConversation;
 import dev.hbi.HostingEnv;
-import dev.hbi.LandingException;
 import java.util.Objects;
 
 /**
@@ -17,7 +16,6 @@ import java.util.Objects;
  */
 final class HostingConversationImpl extends ConversationBase implements HostingConversation {
 
-    private static final System.Logger LOG = System.getLogger("dev.hbi");
     private static final ThreadLocal<HostingConversationImpl> CURRENT = new ThreadLocal<>();
 
     private volatile HostingEnv env;
@@ -109,12 +107,8 @@ final class HostingConversationImpl extends ConversationBase implements HostingC
      * of another connection. A second report is harmless; the first one wins.
      */
     private void failed(Throwable e) {
-        if (e instanceof Error) {
-            LOG.log(System.Logger.Level.ERROR, connection.name() + ": " + describe() + " failed", e);
-        }
+        String reason = Farewells.hostingFailure(connection, describe(), e);
         if (!connection.isClosing()) {
-            String reason = e instanceof LandingException ? "landing error in " + describe() + ": " + e.getMessage()
-                    : describe() + " failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
             wire.fail(reason, e);
         }
     }

@@ -385,13 +385,7 @@ final class MuxSession implements Session {
                 deadline.await(lock, changed, () -> "one of the peer's " + remote.maxConcurrentConversations()
                         + " conversation slots to be free");
             }
-            if (refusal != null) {
-                throw refusal.get();
-            }
-            if (goAwaySent || goAwayReceived) {
-                throw new ConversationResetException(ErrorCode.REFUSED_CONVERSATION, (goAwaySent ? "this side" : "the peer")
-                        + " is shutting down: no new conversations (wire-protocol.md §9.4)");
-            }
+            refuseIfEnding("conversations (wire-protocol.md §9.4)");
             stream = new MuxStream.Posting(this, allocate(), remote.initialWindowSize(), local.initialWindowSize());
             streams.put(stream.id, stream);
             postingOpen++;
@@ -402,6 +396,17 @@ final class MuxSession implements Session {
         stream.bind(co);
         connection.postingStarted(co);
         return co;
+    }
+
+    /** Under the lock: nothing new once the connection ended or either side sent GOAWAY. */
+    private void refuseIfEnding(String what) {
+        if (refusal != null) {
+            throw refusal.get();
+        }
+        if (goAwaySent || goAwayReceived) {
+            throw new ConversationResetException(ErrorCode.REFUSED_CONVERSATION, (goAwaySent ? "this side" : "the peer")
+                    + " is shutting down: no new " + what);
+        }
     }
 
     /** §5.1: the next free id of this side's parity, wrapping around. */
@@ -454,13 +459,7 @@ final class MuxSession implements Session {
         }
         lock.lock();
         try {
-            if (refusal != null) {
-                throw refusal.get();
-            }
-            if (goAwaySent || goAwayReceived) {
-                throw new ConversationResetException(ErrorCode.REFUSED_CONVERSATION, (goAwaySent ? "this side" : "the peer")
-                        + " is shutting down: no new notifications (wire-protocol.md §12.6)");
-            }
+            refuseIfEnding("notifications (wire-protocol.md §12.6)");
         } finally {
             lock.unlock();
         }

@@ -3,9 +3,7 @@ package dev.hbi.internal;
 import dev.hbi.ErrorCode;
 import dev.hbi.HbiProtocolException;
 import dev.hbi.HostingEnv;
-import dev.hbi.LandingException;
 import dev.hbi.internal.wire.Utf8;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class NotificationLane {
 
-    private static final System.Logger LOG = System.getLogger("dev.hbi");
     /** §12.4: acknowledge at least this often while notifications keep coming. */
     private static final int ACK_EVERY = 1024;
 
@@ -138,13 +135,8 @@ final class NotificationLane {
             return null;
         } catch (CharacterCodingException e) {
             return "notification " + number + " is not valid UTF-8 (wire-protocol.md §12.5)";
-        } catch (LandingException e) {
-            return "landing error in notification " + number + ": " + e.getMessage();
         } catch (Throwable e) {
-            if (e instanceof Error) {
-                LOG.log(Level.ERROR, connection.name() + ": notification " + number + " failed", e);
-            }
-            return "notification " + number + " failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            return Farewells.hostingFailure(connection, "notification " + number, e);
         }
     }
 }

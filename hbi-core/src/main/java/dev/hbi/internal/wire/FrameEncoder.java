@@ -53,8 +53,13 @@ public final class FrameEncoder {
      */
     public static ByteBuffer code(int conversationId, boolean object, boolean more, ByteBuffer text) {
         int flags = (object ? FrameType.FLAG_OBJECT : 0) | (more ? FrameType.FLAG_MORE : 0);
+        return withText(FrameType.CODE, flags, conversationId, text);
+    }
+
+    /** A frame whose payload is the given bytes, header and payload in one buffer. */
+    private static ByteBuffer withText(FrameType type, int flags, int id, ByteBuffer text) {
         ByteBuffer out = ByteBuffer.allocate(FrameDecoder.HEADER_LENGTH + text.remaining());
-        return putHeader(out, text.remaining(), FrameType.CODE, flags, conversationId).put(text.duplicate()).flip();
+        return putHeader(out, text.remaining(), type, flags, id).put(text.duplicate()).flip();
     }
 
     /**
@@ -77,7 +82,7 @@ public final class FrameEncoder {
      * @return the frame
      */
     public static ByteBuffer reset(int conversationId, ErrorCode code, String message, int maxFrameSize) {
-        return coded(FrameType.RESET, conversationId, code, message, maxFrameSize);
+        return coded(FrameType.RESET, conversationId, code.code(), message, maxFrameSize);
     }
 
     /**
@@ -89,13 +94,14 @@ public final class FrameEncoder {
      * @return the frame
      */
     public static ByteBuffer goAway(ErrorCode code, String message, int maxFrameSize) {
-        return coded(FrameType.GOAWAY, 0, code, message, maxFrameSize);
+        return coded(FrameType.GOAWAY, 0, code.code(), message, maxFrameSize);
     }
 
-    private static ByteBuffer coded(FrameType type, int id, ErrorCode code, String message, int maxFrameSize) {
+    /** A frame whose payload is a 4-byte value and a message cut to fit the peer's MAX_FRAME_SIZE. */
+    private static ByteBuffer coded(FrameType type, int id, int value, String message, int maxFrameSize) {
         byte[] text = Utf8.encodeAtMost(message, maxFrameSize - 4);
         ByteBuffer out = ByteBuffer.allocate(FrameDecoder.HEADER_LENGTH + 4 + text.length);
-        return putHeader(out, 4 + text.length, type, 0, id).putInt(code.code()).put(text).flip();
+        return putHeader(out, 4 + text.length, type, 0, id).putInt(value).put(text).flip();
     }
 
     /**
@@ -129,8 +135,7 @@ public final class FrameEncoder {
      * @return the frame
      */
     public static ByteBuffer notify(ByteBuffer text) {
-        ByteBuffer out = ByteBuffer.allocate(FrameDecoder.HEADER_LENGTH + text.remaining());
-        return putHeader(out, text.remaining(), FrameType.NOTIFY, 0, 0).put(text.duplicate()).flip();
+        return withText(FrameType.NOTIFY, 0, 0, text);
     }
 
     /**
@@ -142,9 +147,7 @@ public final class FrameEncoder {
      * @return the frame
      */
     public static ByteBuffer notified(int count, String failure, int maxFrameSize) {
-        byte[] text = Utf8.encodeAtMost(failure, maxFrameSize - 4);
-        ByteBuffer out = ByteBuffer.allocate(FrameDecoder.HEADER_LENGTH + 4 + text.length);
-        return putHeader(out, 4 + text.length, FrameType.NOTIFIED, 0, 0).putInt(count).put(text).flip();
+        return coded(FrameType.NOTIFIED, 0, count, failure, maxFrameSize);
     }
 
     /**

@@ -42,7 +42,7 @@ public final class FrameLog {
             }
             case Frame.Reset r -> {
                 type = "RESET";
-                length = 4 + Utf8.encodeAtMost(r.message(), Integer.MAX_VALUE).length;
+                length = withMessage(r.message());
                 detail = r.errorCode() + " " + r.message();
             }
             case Frame.WindowUpdate w -> {
@@ -57,7 +57,7 @@ public final class FrameLog {
             }
             case Frame.GoAway g -> {
                 type = "GOAWAY";
-                length = 4 + Utf8.encodeAtMost(g.message(), Integer.MAX_VALUE).length;
+                length = withMessage(g.message());
                 detail = g.errorCode() + " " + g.message();
             }
             case Frame.SettingsFrame s -> {
@@ -72,7 +72,7 @@ public final class FrameLog {
             }
             case Frame.Notified n -> {
                 type = "NOTIFIED";
-                length = 4 + Utf8.encodeAtMost(n.failure(), Integer.MAX_VALUE).length;
+                length = withMessage(n.failure());
                 detail = n.count() + (n.failure().isEmpty() ? "" : " failed: " + n.failure());
             }
             case Frame.Unknown u -> {
@@ -83,6 +83,11 @@ public final class FrameLog {
         }
         return String.format("%s 0x%08x %6d %-13s %s", inbound ? "<<" : ">>", frame.conversationId(), length, type,
                 detail).stripTrailing();
+    }
+
+    /** The payload length of a frame of a 4-byte value and a message: RESET, GOAWAY, NOTIFIED. */
+    private static int withMessage(String message) {
+        return 4 + Utf8.encodeAtMost(message, Integer.MAX_VALUE).length;
     }
 
     private static String flags(String... names) {
