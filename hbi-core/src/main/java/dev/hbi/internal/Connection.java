@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * One HBI connection: its threads, its conversations and its life cycle.
@@ -81,6 +82,7 @@ public final class Connection implements HbiConnection {
     private final Set<PostingConversationImpl> posting = ConcurrentHashMap.newKeySet();
     private final ReentrantLock hostingLock = new ReentrantLock();
     private final Condition hostingDone = hostingLock.newCondition();
+    private volatile int hostingDoneWaiters; // changed under hostingLock
     private final ReentrantLock orderedNotifications = new ReentrantLock();
     private volatile Thread reader;
     private volatile Watchdog watchdog;
@@ -271,15 +273,33 @@ public final class Connection implements HbiConnection {
 
     /** After the peer's end of stream: lets hosting conversations that are still working answer. */
     private void awaitHostingDone() {
-        Deadline deadline = Deadline.after(config.sendTimeout());
+        awaitHosting(() -> hosting.isEmpty() && session.notificationsLanded(), Deadline.after(config.sendTimeout()));
+    }
+
+    /**
+     * Waits until {@code done} holds, the connection is closing, or the deadline passes. Conversations
+     * that end signal only while somebody waits here: the waiter counts itself before it first checks
+     * {@code done}, and an ending conversation changes what {@code done} reads before it reads the count,
+     * so one of the two sees the other (all of it is volatile or atomic).
+     *
+     * @param done     what is waited for
+     * @param deadline until when, or {@code null} to wait until {@code done} or closing
+     */
+    private void awaitHosting(BooleanSupplier done, Deadline deadline) {
         hostingLock.lock();
+        hostingDoneWaiters++;
         try {
-            while ((!hosting.isEmpty() || !session.notificationsLanded()) && !isClosing() && deadline.remainingNanos() > 0) {
-                hostingDone.awaitNanos(deadline.remainingNanos());
+            while (!done.getAsBoolean() && !isClosing()) {
+                if (deadline == null) {
+                    hostingDone.awaitUninterruptibly();
+                } else if (deadline.remainingNanos() <= 0 || hostingDone.awaitNanos(deadline.remainingNanos()) < 0) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            hostingDoneWaiters--;
             hostingLock.unlock();
         }
     }
@@ -493,14 +513,7 @@ public final class Connection implements HbiConnection {
      * wire refuses such conversations instead (docs/wire-protocol.md §5.6).
      */
     void awaitHostingSlot() {
-        hostingLock.lock();
-        try {
-            while (hosting.size() >= config.maxConcurrentConversations() && !isClosing()) {
-                hostingDone.awaitUninterruptibly();
-            }
-        } finally {
-            hostingLock.unlock();
-        }
+        awaitHosting(() -> hosting.size() < config.maxConcurrentConversations(), null);
     }
 
     void hostingEnded(HostingConversationImpl co) {
@@ -508,8 +521,14 @@ public final class Connection implements HbiConnection {
         signalHostingDone();
     }
 
-    /** Wakes whoever waits for the hosting conversations to end, or for the connection to be quiet. */
+    /**
+     * Wakes whoever waits for the hosting conversations to end, or for the connection to be quiet; costs a
+     * volatile read when nobody does (see {@link #awaitHosting}).
+     */
     void signalHostingDone() {
+        if (hostingDoneWaiters == 0) {
+            return;
+        }
         hostingLock.lock();
         try {
             hostingDone.signalAll();
@@ -600,16 +619,7 @@ public final class Connection implements HbiConnection {
 
     /** Waits until no conversation is in flight, the connection ends, or the deadline passes. */
     private void awaitQuiet(Deadline deadline) {
-        hostingLock.lock();
-        try {
-            while (!quiet() && !isClosing() && deadline.remainingNanos() > 0) {
-                hostingDone.awaitNanos(deadline.remainingNanos());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            hostingLock.unlock();
-        }
+        awaitHosting(this::quiet, deadline);
     }
 
     private boolean quiet() {

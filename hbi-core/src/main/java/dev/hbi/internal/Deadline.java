@@ -62,9 +62,6 @@ public record Deadline(long nanoTime, Duration timeout) {
             throw expired(what.get());
         }
         DeadlineReaper.Waiter waiter = DeadlineReaper.register(nanoTime, timeout.toNanos(), lock, condition);
-        if (waiter == null) {
-            throw expired(what.get());
-        }
         try {
             condition.await();
         } catch (InterruptedException e) {

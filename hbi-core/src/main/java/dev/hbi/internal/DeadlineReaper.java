@@ -1,9 +1,10 @@
 package dev.hbi.internal;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,135 +16,194 @@ import java.util.concurrent.locks.ReentrantLock;
  * and cancels it when woken early, and each costs a wake-up of the scheduler's delay thread; measured on
  * the round-trip benchmark, that was two such wake-ups per call. HBI's waits are long (60 s by default)
  * and nearly always end long before their deadline, so {@link Deadline#await} waits untimed and
- * registers here; one virtual thread, {@code hbi-deadlines}, sleeps until the earliest deadline and
- * signals the conditions of the waits it ends.
+ * registers here; one virtual thread, {@code hbi-deadlines}, signals the conditions of the waits whose
+ * deadline has passed.
  *
- * <p>How: deadlines are rounded up to a grain, and the waits due at one rounded time are kept in a set of
- * their own (a slot), the slots in a map sorted by that time. Registering looks its slot up (rarely
- * creating one) and adds to a hash set; cancelling removes from it. That is cheaper, and far less
- * contended between threads, than keeping every wait in one sorted structure, which the round-trip
- * benchmark showed at 7% of the time with 256 calls in flight. The grain is a power of two nanoseconds,
- * about 1/64 of the wait's timeout and at least 8 ms: a wait ends at most that late (about 1 s for the
- * default 60 s), and a slot's set, which keeps the size it grew to while its waits came and went, lives
- * at most as long as the timeout, so a timeout's worth of slots is about 64 of them, not thousands.
+ * <p>How: registering pushes the wait onto a lock-free stack (one compare-and-set), and cancelling only
+ * marks it ended (one volatile write). Nothing is looked up or removed on the waiting threads' path: a
+ * concurrent hash set per deadline slot, which this replaced, cost 15% of a caller's time with 256 calls
+ * in flight. The reaper takes the whole stack every {@link #PERIOD} while waits are being registered, drops
+ * the waits that have ended meanwhile (nearly all of them), and files the rest in slots of its own, by
+ * their deadline rounded up to a grain: a power of two nanoseconds, about 1/64 of the wait's timeout and
+ * at least 8 ms. A wait thus ends at most a grain and a period late (about 1 s for the default 60 s).
+ * Waits that end after they were filed are dropped from all slots whenever as many have been filed as
+ * were left by the last sweep, so the reaper holds at most about twice the waits still live, however
+ * many come and go, at a constant cost per wait filed (amortised). When a period brought no registration,
+ * the reaper sleeps until its first slot is due, and the next registration wakes it.
  *
  * <p>The thread is started on first use and lives as long as the JVM, like the JDK's own timer threads.
- * Threading: registering and cancelling are lock-free, from any thread. The reaper takes a waiter's lock
- * only to signal its condition, holding nothing else. A slot is removed from the map before it is reaped
- * and marked reaped before its waiters are read; a registration that finds its slot reaped after adding
- * itself knows its deadline has passed (see {@link #register}).
+ * Threading: registering and cancelling are lock-free, from any thread; the slots are the reaper's alone.
+ * The reaper takes a waiter's lock only to signal its condition, holding nothing else. A waiter registers
+ * while it holds that lock and releases it only by waiting, so a signal cannot come between the two.
  */
 final class DeadlineReaper {
 
     private static final System.Logger LOG = System.getLogger(DeadlineReaper.class.getName());
     private static final long MIN_GRAIN = 1L << 23; // 8.4 ms
+    /** How often the reaper takes the stack of registrations while waits are being registered. */
+    private static final long PERIOD = MIN_GRAIN;
+    private static final int FIRST_SWEEP = 64;
     private static final long ORIGIN = System.nanoTime();
-    private static final ConcurrentSkipListMap<Long, Slot> SLOTS = new ConcurrentSkipListMap<>();
-    /** When the slot the reaper sleeps until is due; a registration for an earlier slot wakes it. */
-    private static volatile long sleepingUntil = Long.MAX_VALUE;
+    private static final AtomicReference<Waiter> REGISTERED = new AtomicReference<>();
+    /**
+     * Whether the reaper sleeps until its first slot is due, longer than a period: the registration that
+     * finds the stack empty wakes it.
+     */
+    private static volatile boolean sleepingLong;
+
+    /** The reaper's own: the waits due at one rounded time, by that time in nanoseconds after {@link #ORIGIN}. */
+    private static final TreeMap<Long, ArrayList<Waiter>> SLOTS = new TreeMap<>();
+    private static int sweepAt = FIRST_SWEEP; // the reaper's own
+    private static volatile int filed; // written by the reaper only
     private static final Thread REAPER = Thread.ofVirtual().name("hbi-deadlines").start(DeadlineReaper::run);
 
     private DeadlineReaper() {
     }
 
-    /** The waits due at one rounded time. */
-    private static final class Slot {
-        private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
-        private volatile boolean reaped;
-    }
-
-    /** A registered wait: signalled once its deadline has passed. */
+    /** A registered wait: signalled once its deadline has passed, unless it has ended. */
     static final class Waiter {
-        private final Slot slot;
+        private final long deadline;
+        private final long grain;
         private final ReentrantLock lock;
         private final Condition condition;
+        private volatile boolean ended;
+        private Waiter next; // the stack of registrations; written before the push, read after the take
 
-        private Waiter(Slot slot, ReentrantLock lock, Condition condition) {
-            this.slot = slot;
+        private Waiter(long deadline, long grain, ReentrantLock lock, Condition condition) {
+            this.deadline = deadline;
+            this.grain = grain;
             this.lock = lock;
             this.condition = condition;
         }
     }
 
     /**
-     * Registers a wait.
+     * Registers a wait. The caller holds {@code lock} and waits on {@code condition} next.
      *
      * @param deadline  its deadline, as {@link System#nanoTime()}
      * @param timeout   the timeout the deadline was made from, in nanoseconds: sets the grain
      * @param lock      the lock of its condition
      * @param condition what to signal when the deadline has passed
-     * @return the registration, to {@link #cancel} when the wait ends, or {@code null} if the deadline
-     *         has passed already (its slot was reaped while this thread was registering)
+     * @return the registration, to {@link #cancel} when the wait ends
      */
     static Waiter register(long deadline, long timeout, ReentrantLock lock, Condition condition) {
-        long grain = Math.max(MIN_GRAIN, Long.highestOneBit(timeout / 64));
-        long due = Math.ceilDiv(deadline - ORIGIN, grain) * grain; // when its slot is due, after ORIGIN
-        Slot slot = SLOTS.get(due);
-        if (slot == null) {
-            Slot fresh = new Slot();
-            slot = SLOTS.putIfAbsent(due, fresh);
-            if (slot == null) {
-                slot = fresh;
-                if (due < sleepingUntil) {
-                    LockSupport.unpark(REAPER);
-                }
-            }
-        }
-        Waiter waiter = new Waiter(slot, lock, condition);
-        slot.waiters.add(waiter);
-        if (slot.reaped) {
-            slot.waiters.remove(waiter);
-            return null;
+        Waiter waiter = new Waiter(deadline, Math.max(MIN_GRAIN, Long.highestOneBit(timeout / 64)), lock, condition);
+        Waiter head;
+        do {
+            head = REGISTERED.get();
+            waiter.next = head;
+        } while (!REGISTERED.compareAndSet(head, waiter));
+        if (head == null && sleepingLong) {
+            sleepingLong = false;
+            LockSupport.unpark(REAPER);
         }
         return waiter;
     }
 
     /**
-     * Removes a registration whose wait has ended.
+     * Marks a registration whose wait has ended.
      *
      * @param waiter the registration
      */
     static void cancel(Waiter waiter) {
-        waiter.slot.waiters.remove(waiter);
+        waiter.ended = true;
+    }
+
+    /**
+     * Counts the registrations the reaper keeps filed, ended or not; for tests of its memory use.
+     *
+     * @return how many are filed in slots
+     */
+    static int filed() {
+        return filed;
+    }
+
+    /**
+     * Tells whether the reaper has taken every registration so far; for tests.
+     *
+     * @return {@code true} if none waits to be filed
+     */
+    static boolean allTaken() {
+        return REGISTERED.get() == null;
     }
 
     private static void run() {
         while (true) {
-            Map.Entry<Long, Slot> first = SLOTS.firstEntry();
-            long wait = first == null ? Long.MAX_VALUE : ORIGIN + first.getKey() - System.nanoTime();
-            if (wait <= 0) {
-                SLOTS.remove(first.getKey(), first.getValue());
-                reap(first.getValue());
+            boolean took = fileRegistered();
+            long now = System.nanoTime() - ORIGIN;
+            reapDue(now);
+            long firstDue = SLOTS.isEmpty() ? Long.MAX_VALUE : SLOTS.firstKey();
+            if (took) { // more are coming: take them in a period
+                LockSupport.parkNanos(Math.min(PERIOD, firstDue - now));
                 continue;
             }
-            long until = first == null ? Long.MAX_VALUE : first.getKey();
-            sleepingUntil = until;
-            Map.Entry<Long, Slot> again = SLOTS.firstEntry(); // one registered before it could see sleepingUntil
-            if (again != null && again.getKey() < until) {
-                continue;
+            sleepingLong = true;
+            if (REGISTERED.get() == null) { // one pushed before the flag was up did not wake this thread
+                if (firstDue == Long.MAX_VALUE) {
+                    LockSupport.park();
+                } else {
+                    LockSupport.parkNanos(firstDue - now);
+                }
             }
-            if (first == null) {
-                LockSupport.park();
-            } else {
-                LockSupport.parkNanos(wait);
-            }
+            sleepingLong = false;
         }
     }
 
-    private static void reap(Slot slot) {
-        slot.reaped = true;
-        for (Waiter waiter : slot.waiters) {
-            try {
-                waiter.lock.lock();
-                try {
-                    waiter.condition.signalAll();
-                } finally {
-                    waiter.lock.unlock();
-                }
-            } catch (RuntimeException e) {
-                // one broken registration (a condition of another lock) must not end the JVM's only reaper
-                LOG.log(System.Logger.Level.ERROR, "could not wake a wait whose deadline passed", e);
+    /** Files the registrations pushed since last time, but those that have ended; tells if there were any. */
+    private static boolean fileRegistered() {
+        Waiter w = REGISTERED.getAndSet(null);
+        boolean took = w != null;
+        for (; w != null; w = w.next) {
+            if (!w.ended) {
+                long due = Math.ceilDiv(w.deadline - ORIGIN, w.grain) * w.grain;
+                SLOTS.computeIfAbsent(due, d -> new ArrayList<>()).add(w);
+                filed = filed + 1;
             }
+        }
+        if (filed >= sweepAt) {
+            sweep();
+        }
+        return took;
+    }
+
+    /** Drops the waits that ended after they were filed; next time once as many are filed again. */
+    private static void sweep() {
+        int left = 0;
+        for (Iterator<ArrayList<Waiter>> slots = SLOTS.values().iterator(); slots.hasNext(); ) {
+            ArrayList<Waiter> slot = slots.next();
+            slot.removeIf(w -> w.ended);
+            if (slot.isEmpty()) {
+                slots.remove();
+            }
+            left += slot.size();
+        }
+        filed = left;
+        sweepAt = Math.max(FIRST_SWEEP, 2 * left);
+    }
+
+    private static void reapDue(long now) {
+        for (Map.Entry<Long, ArrayList<Waiter>> first = SLOTS.firstEntry(); first != null && first.getKey() <= now;
+             first = SLOTS.firstEntry()) {
+            SLOTS.pollFirstEntry();
+            filed = filed - first.getValue().size();
+            first.getValue().forEach(DeadlineReaper::wake);
+        }
+    }
+
+    private static void wake(Waiter waiter) {
+        if (waiter.ended) {
+            return;
+        }
+        try {
+            waiter.lock.lock();
+            try {
+                waiter.condition.signalAll();
+            } finally {
+                waiter.lock.unlock();
+            }
+        } catch (RuntimeException e) {
+            // one broken registration (a condition of another lock) must not end the JVM's only reaper
+            LOG.log(System.Logger.Level.ERROR, "could not wake a wait whose deadline passed", e);
         }
     }
 }
