@@ -83,7 +83,8 @@ final class MuxSession implements Session {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     // read by the reader without the lock (every frame looks its conversation up); changed under the lock
-    private final Map<Integer, MuxStream> streams = new ConcurrentHashMap<>();
+    private final OwnConversations own = new OwnConversations();
+    private final Map<Integer, MuxStream> hosted = new ConcurrentHashMap<>(); // the peer's conversations
     private int nextId; // guarded by lock
     private int postingOpen; // guarded by lock
     private int hostingOpen; // guarded by lock
@@ -277,26 +278,22 @@ final class MuxSession implements Session {
      * @return the conversation, or {@code null} if the frame is to be ignored
      */
     private MuxStream streamFor(int id, boolean opens) {
-        MuxStream known = streams.get(id);
+        MuxStream known = find(id);
         if (known != null) {
             return checkOpen(known, opens);
         }
         if (!opens) {
             return null;
         }
+        if (isOwn(id)) {
+            throw new HbiProtocolException("the peer sent a frame for conversation " + id + ", which this side"
+                    + " did not start or has closed (wire-protocol.md §5.4)");
+        }
         MuxStream opened;
         lock.lock();
         try {
-            MuxStream s = streams.get(id);
-            if (s != null) {
-                return checkOpen(s, opens);
-            }
-            if (isOwn(id)) {
-                throw new HbiProtocolException("the peer sent a frame for conversation " + id + ", which this side"
-                        + " did not start or has closed (wire-protocol.md §5.4)");
-            }
             opened = new MuxStream.Hosting(this, id, remote.initialWindowSize(), local.initialWindowSize());
-            streams.put(id, opened);
+            hosted.put(id, opened);
             if (refusal != null || goAwaySent || hostingOpen >= local.maxConcurrentConversations()) {
                 refuse((MuxStream.Hosting) opened);
                 return opened;
@@ -320,12 +317,17 @@ final class MuxSession implements Session {
         return (id % 2 == 1) == dialer;
     }
 
+    /** The open conversation with this id, without the lock; {@code null} if none. */
+    private MuxStream find(int id) {
+        return isOwn(id) ? own.get(id) : hosted.get(id);
+    }
+
     private void windowUpdate(Frame.WindowUpdate w) {
         if (w.conversationId() == 0) {
             connectionSend.release(w.increment());
             return;
         }
-        MuxStream s = streams.get(w.conversationId());
+        MuxStream s = find(w.conversationId());
         if (s != null) {
             s.sendWindow.release(w.increment());
         }
@@ -387,7 +389,7 @@ final class MuxSession implements Session {
             }
             refuseIfEnding("conversations (wire-protocol.md §9.4)");
             stream = new MuxStream.Posting(this, allocate(), remote.initialWindowSize(), local.initialWindowSize());
-            streams.put(stream.id, stream);
+            own.add(stream);
             postingOpen++;
         } finally {
             lock.unlock();
@@ -409,12 +411,15 @@ final class MuxSession implements Session {
         }
     }
 
-    /** §5.1: the next free id of this side's parity, wrapping around. */
+    /**
+     * §5.1: the next id of this side's parity, wrapping around, whose slot among this side's open
+     * conversations is free; that skips every id in use, and some that are not (see {@link OwnConversations}).
+     */
     private int allocate() {
         while (true) {
             int id = nextId;
             nextId = nextId > Integer.MAX_VALUE - 2 ? (dialer ? FIRST_DIALER_ID : FIRST_ACCEPTOR_ID) : nextId + 2;
-            if (!streams.containsKey(id)) {
+            if (own.isFree(id)) {
                 return id;
             }
         }
@@ -428,7 +433,7 @@ final class MuxSession implements Session {
     void closed(MuxStream stream) {
         lock.lock();
         try {
-            if (streams.remove(stream.id, stream)) {
+            if (isOwn(stream.id) ? own.remove(stream) : hosted.remove(stream.id, stream)) {
                 if (isOwn(stream.id)) {
                     postingOpen--;
                 } else if (!((MuxStream.Hosting) stream).refused()) {
@@ -626,7 +631,7 @@ final class MuxSession implements Session {
                 sendNow(FrameEncoder.goAway(ErrorCode.NO_ERROR, "shutting down", peerMaxFrameSize()));
                 changed.signalAll();
             }
-            return !streams.isEmpty();
+            return own.size() > 0 || !hosted.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -656,7 +661,7 @@ final class MuxSession implements Session {
         lock.lock();
         try {
             refusal = refused;
-            open = new ArrayList<>(streams.values());
+            open = openStreams();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -682,10 +687,17 @@ final class MuxSession implements Session {
     private List<MuxStream> snapshot() {
         lock.lock();
         try {
-            return new ArrayList<>(streams.values());
+            return openStreams();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Under the lock: every open conversation. */
+    private List<MuxStream> openStreams() {
+        List<MuxStream> open = new ArrayList<>(hosted.values());
+        own.addTo(open);
+        return open;
     }
 
     @Override
