@@ -3,6 +3,7 @@ package dev.hbi.benchmarks.report;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes the results as markdown: the summary with each shape's ratios to RSocket-java and to the raw
@@ -34,6 +35,7 @@ final class MarkdownReport {
         steal();
         summary();
         latencies();
+        cpuPerCall();
         landing();
         others();
         targets();
@@ -88,7 +90,17 @@ final class MarkdownReport {
     }
 
     private void latencies() {
-        out.append("Round-trip latency of every call (p50 / p99, µs):\n\n| in flight |");
+        perInFlight("Round-trip latency of every call (p50 / p99, µs):",
+                r -> percentile(r, "latency.p50") + " / " + percentile(r, "latency.p99"));
+    }
+
+    private void cpuPerCall() {
+        perInFlight("CPU time per round trip, both peers together (µs: the JVM's CPU time ÷ calls; lower is better):",
+                r -> percentile(r, "cpu.perOp"));
+    }
+
+    private void perInFlight(String title, Function<Results.Run, String> cell) {
+        out.append(title).append("\n\n| in flight |");
         Shape.IMPLS.forEach(i -> out.append(' ').append(TITLES.get(i)).append(" |"));
         out.append("\n|---:|");
         Shape.IMPLS.forEach(i -> out.append("---:|"));
@@ -100,8 +112,7 @@ final class MarkdownReport {
             out.append("| ").append(n).append(" |");
             for (String impl : Shape.IMPLS) {
                 Optional<Results.Run> run = results.find("RoundTripBenchmark", "impl", impl, "inFlight", n);
-                out.append(' ').append(run.map(r -> percentile(r, "latency.p50") + " / " + percentile(r, "latency.p99"))
-                        .orElse("–")).append(" |");
+                out.append(' ').append(run.map(cell).orElse("–")).append(" |");
             }
             out.append('\n');
         }

@@ -75,7 +75,9 @@ record Target(String goal, Optional<Double> measured, double bound, boolean atLe
             return "met";
         }
         double by = atLeast ? 1 - m / bound : m / bound - 1;
-        return String.format(Locale.ROOT, "missed by %.0f%%", by * 100);
+        // a miss that rounds to 0% says by how little, and that it is a miss
+        return by < 0.005 ? String.format(Locale.ROOT, "missed by %.2g%% (%.4g against %s)", by * 100, m, Format.number(bound))
+                : String.format(Locale.ROOT, "missed by %.0f%%", by * 100);
     }
 
     /** Formats the measured value. */
