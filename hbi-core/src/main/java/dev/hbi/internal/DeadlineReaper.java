@@ -67,7 +67,7 @@ final class DeadlineReaper {
         private final ReentrantLock lock;
         private final Condition condition;
         private volatile boolean ended;
-        private Waiter next; // the stack of registrations; written before the push, read after the take
+        private Waiter next; // the stack of registrations: set before the push, read and cleared after the take
 
         private Waiter(long deadline, long grain, ReentrantLock lock, Condition condition) {
             this.deadline = deadline;
@@ -129,41 +129,60 @@ final class DeadlineReaper {
 
     private static void run() {
         while (true) {
-            boolean took = fileRegistered();
-            long now = System.nanoTime() - ORIGIN;
-            reapDue(now);
-            long firstDue = SLOTS.isEmpty() ? Long.MAX_VALUE : SLOTS.firstKey();
-            if (took) { // more are coming: take them in a period
-                LockSupport.parkNanos(Math.min(PERIOD, firstDue - now));
-                continue;
+            try {
+                reapOnce();
+            } catch (Throwable e) {
+                // the JVM's only reaper: if it stopped, every wait nobody signals would hang
+                LOG.log(System.Logger.Level.ERROR, "the deadline reaper failed; it goes on", e);
+                LockSupport.parkNanos(PERIOD);
             }
-            sleepingLong = true;
-            if (REGISTERED.get() == null) { // one pushed before the flag was up did not wake this thread
-                if (firstDue == Long.MAX_VALUE) {
-                    LockSupport.park();
-                } else {
-                    LockSupport.parkNanos(firstDue - now);
-                }
-            }
-            sleepingLong = false;
         }
+    }
+
+    /** Files what was registered, wakes the waits that are due, and sleeps until there is more to do. */
+    private static void reapOnce() {
+        boolean took = fileRegistered();
+        long now = System.nanoTime() - ORIGIN;
+        reapDue(now);
+        long firstDue = SLOTS.isEmpty() ? Long.MAX_VALUE : SLOTS.firstKey();
+        if (took) { // more are coming: take them in a period
+            LockSupport.parkNanos(Math.min(PERIOD, firstDue - now));
+            return;
+        }
+        sleepingLong = true;
+        if (REGISTERED.get() == null) { // one pushed before the flag was up did not wake this thread
+            if (firstDue == Long.MAX_VALUE) {
+                LockSupport.park();
+            } else {
+                LockSupport.parkNanos(firstDue - now);
+            }
+        }
+        sleepingLong = false;
     }
 
     /** Files the registrations pushed since last time, but those that have ended; tells if there were any. */
     private static boolean fileRegistered() {
         Waiter w = REGISTERED.getAndSet(null);
         boolean took = w != null;
-        for (; w != null; w = w.next) {
+        while (w != null) {
+            Waiter earlier = w.next;
+            w.next = null; // a filed wait must not keep the ended ones pushed before it reachable
             if (!w.ended) {
-                long due = Math.ceilDiv(w.deadline - ORIGIN, w.grain) * w.grain;
-                SLOTS.computeIfAbsent(due, d -> new ArrayList<>()).add(w);
+                SLOTS.computeIfAbsent(due(w), d -> new ArrayList<>()).add(w);
                 filed = filed + 1;
             }
+            w = earlier;
         }
         if (filed >= sweepAt) {
             sweep();
         }
         return took;
+    }
+
+    /** When a wait's slot is due, after {@link #ORIGIN}; a deadline centuries away never is. */
+    private static long due(Waiter w) {
+        long after = w.deadline - ORIGIN;
+        return after > Long.MAX_VALUE - w.grain ? Long.MAX_VALUE : Math.ceilDiv(after, w.grain) * w.grain;
     }
 
     /** Drops the waits that ended after they were filed; next time once as many are filed again. */

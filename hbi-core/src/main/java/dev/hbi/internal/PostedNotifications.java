@@ -137,19 +137,22 @@ final class PostedNotifications {
                 acked[i] = unacknowledged.remove();
                 bytes += acked[i].bytes();
             }
+            // queued under the lock, so that settled() never sees them neither unacknowledged nor queued
+            completions.execute(() -> complete(acked, failure));
         } finally {
             lock.unlock();
         }
         window.release(bytes);
-        completions.execute(() -> {
-            for (int i = 0; i < acked.length; i++) {
-                if (i == acked.length - 1 && !failure.isEmpty()) {
-                    acked[i].done().completeExceptionally(new PeerLandingException(failure));
-                } else {
-                    acked[i].done().complete(null);
-                }
+    }
+
+    private static void complete(Unacknowledged[] acked, String failure) {
+        for (int i = 0; i < acked.length; i++) {
+            if (i == acked.length - 1 && !failure.isEmpty()) {
+                acked[i].done().completeExceptionally(new PeerLandingException(failure));
+            } else {
+                acked[i].done().complete(null);
             }
-        });
+        }
     }
 
     /**
@@ -181,14 +184,14 @@ final class PostedNotifications {
             }
             open = unacknowledged.toArray(Unacknowledged[]::new);
             unacknowledged.clear();
+            completions.execute(() -> {
+                for (Unacknowledged u : open) {
+                    u.done().completeExceptionally(cause.get());
+                }
+            }); // under the lock, as in acknowledged
         } finally {
             lock.unlock();
         }
         window.close(cause);
-        completions.execute(() -> {
-            for (Unacknowledged u : open) {
-                u.done().completeExceptionally(cause.get());
-            }
-        });
     }
 }

@@ -418,11 +418,11 @@ final class WireWriter {
         batch.clear();
         lock.lock();
         try {
-            if (queue.isEmpty() && state == State.OPEN) {
-                while (queue.isEmpty() && state == State.OPEN) {
-                    work.awaitUninterruptibly();
+            while (queue.isEmpty() && state == State.OPEN) {
+                work.awaitUninterruptibly();
+                if (!queue.isEmpty() && state == State.OPEN) {
+                    letOthersQueue(); // meanwhile a sender may withdraw its item: then this waits again
                 }
-                letOthersQueue();
             }
             if (queue.isEmpty()) {
                 state = State.STOPPED;

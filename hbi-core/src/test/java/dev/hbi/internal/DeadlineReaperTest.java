@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hbi.HbiTimeoutException;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +92,27 @@ class DeadlineReaperTest {
         assertThat(DeadlineReaper.filed())
                 .as("without sweeping, all %d would be kept until their deadline", rounds * perRound)
                 .isLessThan(10 * perRound);
+    }
+
+    @Test
+    @Timeout(30)
+    void aWaitThatGoesOnDoesNotKeepTheEndedOnesRegisteredBeforeItInMemory() throws Exception {
+        long timeout = TimeUnit.MINUTES.toNanos(10);
+        DeadlineReaper.Waiter ended = DeadlineReaper.register(System.nanoTime() + timeout, timeout, lock, never);
+        DeadlineReaper.Waiter goesOn = DeadlineReaper.register(System.nanoTime() + timeout, timeout, lock, never);
+        DeadlineReaper.cancel(ended);
+        WeakReference<DeadlineReaper.Waiter> endedRef = new WeakReference<>(ended);
+        ended = null;
+        try {
+            awaitAllTaken(); // goesOn is filed; ended, pushed before it, was dropped
+            for (int i = 0; i < 50 && endedRef.get() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertThat(endedRef.get()).as("the ended wait, kept reachable by the one registered after it").isNull();
+        } finally {
+            DeadlineReaper.cancel(goesOn);
+        }
     }
 
     private void awaitUntilExpired(Duration timeout) {
