@@ -152,10 +152,17 @@ class ConversationTest {
     }
 
     @Test
-    void closingAConversationWhoseStartRecvReportedTheConnectionsEndThrowsNothingMore() {
-        try (HbiPair pair = pair(TestServices::echo, HostingEnv.create())) {
+    void closingAConversationWhoseStartRecvReportedTheConnectionsEndThrowsNothingMore() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        HostingEnv server = HostingEnv.create().exposeProcedure("hold", args -> {
+            arrived.countDown();
+            never.await(10, TimeUnit.SECONDS);
+        });
+        try (HbiPair pair = pair(() -> server, HostingEnv.create())) {
             PostingConversation co = pair.client().postingEnd().newConversation();
-            co.sendCode("echo(1)");
+            co.sendCode("hold()");
+            arrived.await(); // landed, unanswered: else the server, closing first, may refuse the request instead
             pair.server().close();
             assertThat(pair.client().awaitDisconnected(Duration.ofSeconds(5))).isInstanceOf(DisconnectCause.PeerClose.class);
             assertThatThrownBy(() -> {

@@ -308,7 +308,8 @@ final class MuxSession implements Session {
 
     /** §5.6, §9.4: a conversation this side will not land; its frames are dropped until the peer ends. */
     private void refuse(MuxStream.Hosting stream) {
-        String why = goAwaySent ? "this side is shutting down"
+        String why = refusal != null ? "this side is closing the connection"
+                : goAwaySent ? "this side is shutting down"
                 : "this side already has " + local.maxConcurrentConversations() + " conversations open";
         stream.refuse(why);
     }
