@@ -18,6 +18,7 @@ import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -451,7 +452,7 @@ public final class Connection implements HbiConnection {
      * @return completes once the peer landed it
      */
     CompletionStage<Void> notifyInOrder(String code) {
-        java.util.Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(code, "code");
         refuseIfEnding("notifications");
         Deadline deadline = Deadline.after(config.sendTimeout());
         CompletionStage<Void> sent = session.notifyInOrder(code, deadline);

@@ -65,8 +65,7 @@ public record Deadline(long nanoTime, Duration timeout) {
         try {
             condition.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConversationInterruptedException("interrupted while waiting for " + what.get(), e);
+            throw interrupted(what, e);
         } finally {
             DeadlineReaper.cancel(waiter);
         }
@@ -86,9 +85,14 @@ public record Deadline(long nanoTime, Duration timeout) {
                 throw expired(what.get());
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConversationInterruptedException("interrupted while waiting for " + what.get(), e);
+            throw interrupted(what, e);
         }
+    }
+
+    /** Restores the interrupt flag and makes the exception for a wait that was interrupted. */
+    private static ConversationInterruptedException interrupted(Supplier<String> what, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new ConversationInterruptedException("interrupted while waiting for " + what.get(), e);
     }
 
     /**

@@ -86,7 +86,6 @@ final class MuxSession implements Session {
     private final OwnConversations own = new OwnConversations();
     private final Map<Integer, MuxStream> hosted = new ConcurrentHashMap<>(); // the peer's conversations
     private int nextId; // guarded by lock
-    private int postingOpen; // guarded by lock
     private int hostingOpen; // guarded by lock
     private boolean goAwaySent; // guarded by lock
     private boolean goAwayReceived; // guarded by lock
@@ -384,14 +383,13 @@ final class MuxSession implements Session {
         lock.lock();
         try {
             while (refusal == null && !goAwaySent && !goAwayReceived
-                    && postingOpen >= remote.maxConcurrentConversations()) {
+                    && own.size() >= remote.maxConcurrentConversations()) {
                 deadline.await(lock, changed, () -> "one of the peer's " + remote.maxConcurrentConversations()
                         + " conversation slots to be free");
             }
             refuseIfEnding("conversations (wire-protocol.md §9.4)");
             stream = new MuxStream.Posting(this, allocate(), remote.initialWindowSize(), local.initialWindowSize());
             own.add(stream);
-            postingOpen++;
         } finally {
             lock.unlock();
         }
@@ -434,10 +432,9 @@ final class MuxSession implements Session {
     void closed(MuxStream stream) {
         lock.lock();
         try {
-            if (isOwn(stream.id) ? own.remove(stream) : hosted.remove(stream.id, stream)) {
-                if (isOwn(stream.id)) {
-                    postingOpen--;
-                } else if (!((MuxStream.Hosting) stream).refused()) {
+            boolean mine = isOwn(stream.id);
+            if (mine ? own.remove(stream) : hosted.remove(stream.id, stream)) {
+                if (!mine && !((MuxStream.Hosting) stream).refused()) {
                     hostingOpen--;
                 }
                 changed.signalAll();

@@ -51,9 +51,8 @@ final class WireInput {
                 unitMayHaveEnded(decoder); // a piece of a unit (of DATA) leaves the clock running
                 return unit;
             }
-            if (unitStartedAt == 0 && !decoder.isIdle()) {
-                unitName = decoder.unitName();
-                unitStartedAt = nanoTimeNotZero();
+            if (!decoder.isIdle()) {
+                startStallClock(decoder);
             }
             if (!fill()) {
                 if (decoder.isIdle()) {
@@ -79,6 +78,14 @@ final class WireInput {
         }
         return "the peer began a " + unitName + " " + TimeUnit.NANOSECONDS.toMillis(now - started)
                 + " ms ago and has not finished it (a stalled or slowloris peer)";
+    }
+
+    /** Starts timing the unit the decoder is in, unless it is timed already. */
+    private void startStallClock(StreamDecoder<?> decoder) {
+        if (unitStartedAt == 0) {
+            unitName = decoder.unitName();
+            unitStartedAt = nanoTimeNotZero();
+        }
     }
 
     private static long nanoTimeNotZero() {
@@ -126,10 +133,7 @@ final class WireInput {
         if (buffer.hasRemaining()) {
             throw new IllegalStateException("bytes are still buffered: they come first");
         }
-        if (unitStartedAt == 0) {
-            unitName = decoder.unitName();
-            unitStartedAt = nanoTimeNotZero();
-        }
+        startStallClock(decoder);
         int start = into.position();
         buffer.clear().limit(then);
         try {

@@ -22,7 +22,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * and the gauges; and the share of the machine's CPU time the hypervisor stole meanwhile
  * ({@code cpu.steal}, Linux only); and, for throughput, the JVM's CPU time per operation
  * ({@code cpu.perOp}, both peers together), which varies less from run to run than the throughput and
- * shows what a change saves even while the machine is not saturated. Across iterations they are averaged. Enable with
+ * shows what a change saves even while the machine is not saturated. Across iterations they are
+ * averaged. Enable with
  * {@code -prof dev.hbi.benchmarks.harness.MetricsProfiler}; {@code ./hbi bench} does.
  */
 public final class MetricsProfiler implements InternalProfiler {
@@ -72,12 +73,13 @@ public final class MetricsProfiler implements InternalProfiler {
     }
 
     private Optional<ScalarResult> cpuPerOp(BenchmarkParams params, IterationResult result) {
-        long cpu = OS.getProcessCpuTime() - processCpuAtStart;
-        double ops = result.getPrimaryResult().getScore() * (System.nanoTime() - wallAtStart) / 1e9;
-        if (params.getMode() != Mode.Throughput || processCpuAtStart < 0 || ops <= 0) {
+        if (params.getMode() != Mode.Throughput || processCpuAtStart < 0) {
             return Optional.empty();
         }
-        return Optional.of(new ScalarResult("cpu.perOp", cpu / ops / 1e3, "us", AggregationPolicy.AVG));
+        long cpu = OS.getProcessCpuTime() - processCpuAtStart;
+        double ops = result.getPrimaryResult().getScore() * (System.nanoTime() - wallAtStart) / 1e9;
+        return ops <= 0 ? Optional.empty()
+                : Optional.of(new ScalarResult("cpu.perOp", cpu / ops / 1e3, "us", AggregationPolicy.AVG));
     }
 
     private static String label(double percentile) {

@@ -17,6 +17,14 @@ public sealed interface Frame {
      */
     int conversationId();
 
+    /** A frame of the connection itself, which always has conversation id 0 (§3.4). */
+    sealed interface OfConnection extends Frame {
+        @Override
+        default int conversationId() {
+            return 0;
+        }
+    }
+
     /**
      * DATA: binary data of a conversation, or a piece of it. The decoder hands a DATA payload out in
      * pieces as it arrives: the first as soon as the header is complete, with the payload bytes there
@@ -123,11 +131,7 @@ public sealed interface Frame {
      * @param ack     whether this is the answer
      * @param opaque  the 8 bytes, echoed by the answer
      */
-    record Ping(boolean ack, long opaque) implements Frame {
-        @Override
-        public int conversationId() {
-            return 0;
-        }
+    record Ping(boolean ack, long opaque) implements OfConnection {
     }
 
     /**
@@ -136,11 +140,7 @@ public sealed interface Frame {
      * @param errorCode NO_ERROR for a graceful shutdown
      * @param message   what happened, possibly empty
      */
-    record GoAway(ErrorCode errorCode, String message) implements Frame {
-        @Override
-        public int conversationId() {
-            return 0;
-        }
+    record GoAway(ErrorCode errorCode, String message) implements OfConnection {
     }
 
     /**
@@ -148,11 +148,7 @@ public sealed interface Frame {
      *
      * @param settings the settings
      */
-    record SettingsFrame(Settings settings) implements Frame {
-        @Override
-        public int conversationId() {
-            return 0;
-        }
+    record SettingsFrame(Settings settings) implements OfConnection {
     }
 
     /**
@@ -160,7 +156,7 @@ public sealed interface Frame {
      *
      * @param text the UTF-8 bytes of the script
      */
-    record Notify(ByteBuffer text) implements Frame {
+    record Notify(ByteBuffer text) implements OfConnection {
         /**
          * Checks the text.
          *
@@ -168,11 +164,6 @@ public sealed interface Frame {
          */
         public Notify {
             Objects.requireNonNull(text, "text");
-        }
-
-        @Override
-        public int conversationId() {
-            return 0;
         }
     }
 
@@ -182,11 +173,7 @@ public sealed interface Frame {
      * @param count   how many, 1 to 2^31 - 1, counted from the last NOTIFIED
      * @param failure empty if all of them landed; otherwise why the last of them failed to land
      */
-    record Notified(int count, String failure) implements Frame {
-        @Override
-        public int conversationId() {
-            return 0;
-        }
+    record Notified(int count, String failure) implements OfConnection {
     }
 
     /**
