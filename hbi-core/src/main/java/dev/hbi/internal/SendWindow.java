@@ -2,6 +2,8 @@ package dev.hbi.internal;
 
 import dev.hbi.ErrorCode;
 import dev.hbi.HbiProtocolException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -12,18 +14,36 @@ import java.util.function.Supplier;
  * none; the peer's WINDOW_UPDATE frames give it back. Waiting happens here, never while the writer's lock
  * is held.
  *
- * <p>Threading: any thread. {@code lock} guards {@code available} and {@code closed}.
+ * <p>Why lock-free while there is credit: every frame of every conversation takes credit from its own
+ * window and from the connection's, which all conversations share; taking that window's lock twice per
+ * frame bounced its cache line between the cores. Now taking and giving credit is one compare-and-set on
+ * {@code available}, and the lock serves only senders that wait for credit and those that wake them.
+ *
+ * <p>Threading: any thread. {@code available} changes only by compare-and-set. {@code lock} guards
+ * waiting on {@code credited}, counts the waiters in {@code waiters}, and is taken to set {@code closed}
+ * and {@code starved}. No lost wake-up: a waiter counts itself before it looks at the credit, and a giver
+ * adds credit before it looks at the count, so one of them sees the other.
  */
 final class SendWindow {
 
     private static final long MAX = Integer.MAX_VALUE;
+    private static final VarHandle AVAILABLE;
+
+    static {
+        try {
+            AVAILABLE = MethodHandles.lookup().findVarHandle(SendWindow.class, "available", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final Supplier<String> name; // built only for messages
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition credited = lock.newCondition();
-    private long available; // guarded by lock
-    private Supplier<RuntimeException> closed; // guarded by lock
-    private Supplier<RuntimeException> starved; // guarded by lock: no credit will come any more
+    private volatile long available;
+    private volatile int waiters; // changed under lock
+    private volatile Supplier<RuntimeException> closed; // set under lock
+    private volatile Supplier<RuntimeException> starved; // set under lock: no credit will come any more
 
     /**
      * Creates a window.
@@ -44,21 +64,46 @@ final class SendWindow {
      * @return the credit taken, from 1 to {@code wanted}
      */
     int acquire(int wanted, Deadline deadline) {
+        int taken = take(wanted);
+        return taken > 0 ? taken : awaitCredit(wanted, deadline);
+    }
+
+    /** Takes what credit there is, up to {@code wanted}, without waiting: 0 if none. */
+    private int take(int wanted) {
+        while (true) {
+            Supplier<RuntimeException> refusal = closed;
+            if (refusal != null) {
+                throw refusal.get();
+            }
+            long a = available;
+            if (a <= 0) {
+                return 0;
+            }
+            int taken = (int) Math.min(wanted, a);
+            if (AVAILABLE.compareAndSet(this, a, a - taken)) {
+                return taken;
+            }
+        }
+    }
+
+    private int awaitCredit(int wanted, Deadline deadline) {
         lock.lock();
+        waiters++;
         try {
-            while (available <= 0 && closed == null) {
-                if (starved != null) {
-                    throw starved.get();
+            while (true) {
+                int taken = take(wanted);
+                if (taken > 0) {
+                    return taken;
                 }
-                deadline.await(lock, credited, () -> "flow-control credit of " + name.get() + " (the peer has not read what was sent)");
+                Supplier<RuntimeException> none = starved;
+                if (none != null) {
+                    throw none.get();
+                }
+                deadline.await(lock, credited, () -> "flow-control credit of " + name.get()
+                        + " (the peer has not read what was sent)");
             }
-            if (closed != null) {
-                throw closed.get();
-            }
-            int taken = (int) Math.min(wanted, available);
-            available -= taken;
-            return taken;
         } finally {
+            waiters--;
             lock.unlock();
         }
     }
@@ -70,16 +115,18 @@ final class SendWindow {
      * @throws HbiProtocolException with FLOW_CONTROL_ERROR if the window would exceed 2^31 - 1 (§6.4)
      */
     void release(long increment) {
-        lock.lock();
-        try {
-            if (available + increment > MAX) {
+        while (true) {
+            long a = available;
+            if (a + increment > MAX) {
                 throw new HbiProtocolException(ErrorCode.FLOW_CONTROL_ERROR, "a WINDOW_UPDATE of " + increment
                         + " would make the send window of " + name.get() + " larger than 2^31 - 1 (wire-protocol.md §6.4)");
             }
-            available += increment;
-            credited.signalAll();
-        } finally {
-            lock.unlock();
+            if (AVAILABLE.compareAndSet(this, a, a + increment)) {
+                break;
+            }
+        }
+        if (waiters > 0) {
+            signalWaiters();
         }
     }
 
@@ -110,6 +157,15 @@ final class SendWindow {
             if (closed == null) {
                 closed = refusal;
             }
+            credited.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void signalWaiters() {
+        lock.lock();
+        try {
             credited.signalAll();
         } finally {
             lock.unlock();
