@@ -43,7 +43,7 @@ public final class Args {
         Objects.requireNonNull(context, "context");
         return new Args(context,
                 Collections.unmodifiableList(new java.util.ArrayList<>(positional)),
-                Collections.unmodifiableMap(new LinkedHashMap<>(keywords)));
+                keywords.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(keywords)));
     }
 
     /**

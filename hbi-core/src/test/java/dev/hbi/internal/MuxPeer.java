@@ -6,6 +6,7 @@ import dev.hbi.testing.WholeFrames;
 import dev.hbi.internal.wire.FrameEncoder;
 import dev.hbi.internal.wire.Preface;
 import dev.hbi.internal.wire.Settings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,12 +76,16 @@ final class MuxPeer implements AutoCloseable {
     }
 
     MuxPeer send(ByteBuffer... frames) throws IOException {
+        // one write, so that the server reads the frames together, as a peer's batch: a frame written
+        // on its own may come after the server acted on the ones before (closed their conversation)
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (ByteBuffer f : frames) {
             ByteBuffer d = f.duplicate();
             byte[] bytes = new byte[d.remaining()];
             d.get(bytes);
-            out.write(bytes);
+            all.writeBytes(bytes);
         }
+        out.write(all.toByteArray());
         out.flush();
         return this;
     }

@@ -148,7 +148,9 @@ final class Evaluator {
             }
         }
         try {
-            return exposure.call(Args.of(context, Arrays.asList(values).subList(0, positional), keywords));
+            // a whole array is copied by one clone; a sub-list would be copied element by element
+            List<Object> arguments = Arrays.asList(positional == values.length ? values : Arrays.copyOf(values, positional));
+            return exposure.call(Args.of(context, arguments, keywords));
         } catch (HbiException e) {
             // a landing error of a nested landing keeps its own position; a closed connection or timeout is
             // not this script's fault and must keep its type

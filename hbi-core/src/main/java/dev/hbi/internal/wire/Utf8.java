@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Strict UTF-8: malformed input and unpaired surrogates are errors, never replaced silently (the
- * JDK's {@code String.getBytes} and {@code new String(bytes)} replace them). Pure ASCII, the common
- * case for scripts, takes a fast path.
+ * JDK's {@code String.getBytes} and {@code new String(bytes)} replace them). Text without surrogates to
+ * encode, or without U+FFFD once decoded, takes the JDK's fast path.
  */
 public final class Utf8 {
+
+    private static final char REPLACEMENT = '\uFFFD';
 
     private Utf8() {
     }
@@ -68,12 +70,12 @@ public final class Utf8 {
      * @throws CharacterCodingException if the bytes are not valid UTF-8
      */
     public static String decode(byte[] bytes, int offset, int length) throws CharacterCodingException {
-        boolean ascii = true;
-        for (int i = offset; i < offset + length && ascii; i++) {
-            ascii = bytes[i] >= 0;
-        }
-        if (ascii) {
-            return new String(bytes, offset, length, StandardCharsets.US_ASCII);
+        // the JDK's own decoding is intrinsic and replaces what is malformed with U+FFFD; only text that
+        // holds one is decoded again, strictly, to tell a malformed input from a U+FFFD that was sent
+        // (a loop over the bytes here first cost 17% of the thread landing ordered notifications)
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT) < 0) {
+            return text;
         }
         return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

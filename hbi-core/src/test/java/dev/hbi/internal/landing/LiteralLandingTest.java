@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Verifies that every literal form of the landing subset lands as Python evaluates it. */
@@ -58,6 +59,23 @@ class LiteralLandingTest {
                 .isInstanceOf(LandingException.class)
                 .hasMessageStartingWith("integer literal has 4301 digits, more than the limit of 4300 (Python's"
                         + " default int_max_str_digits); write huge integers in hexadecimal (line 1, column 5: 999");
+    }
+
+    @Test
+    void landsEveryShortDecimalFloatExactlyAsTheJdkParsesIt() {
+        Random random = new Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            int digits = 1 + random.nextInt(17);
+            StringBuilder literal = new StringBuilder();
+            for (int d = 0; d < digits; d++) {
+                literal.append((char) ('0' + random.nextInt(10)));
+            }
+            literal.insert(random.nextInt(digits + 1), '.');
+            String text = literal.toString();
+            assertThat(land(text)).as(text).isEqualTo(Double.parseDouble(text));
+        }
+        assertThat(land("[0.1, 0.3, 2.675, 9007199254740.993, 999999999999999.9, 0.000000000000001]"))
+                .isEqualTo(List.of(0.1, 0.3, 2.675, 9007199254740.993, 999999999999999.9, 1e-15));
     }
 
     @Test
