@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public final class Args {
 
+    /** Shared by every call without keyword arguments: read-only, like every keyword map of an Args. */
+    private static final Map<String, Object> NO_KEYWORDS = Collections.unmodifiableMap(new LinkedHashMap<>());
+
     private final LandingContext context;
     private final List<Object> positional;
     private final Map<String, Object> keywords;
@@ -43,7 +46,7 @@ public final class Args {
         Objects.requireNonNull(context, "context");
         return new Args(context,
                 Collections.unmodifiableList(new java.util.ArrayList<>(positional)),
-                keywords.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(keywords)));
+                keywords.isEmpty() ? NO_KEYWORDS : Collections.unmodifiableMap(new LinkedHashMap<>(keywords)));
     }
 
     /**

@@ -495,9 +495,28 @@ final class MuxSession implements Session {
         do {
             int n = bytes.length == 0 ? 0 : takeCredit(stream, Math.min(bytes.length - at, peer.maxFrameSize()), deadline);
             boolean more = at + n < bytes.length;
-            writer.send(FrameEncoder.code(stream.id, object, more, ByteBuffer.wrap(bytes, at, n)), deadline);
+            try {
+                writer.send(FrameEncoder.code(stream.id, object, more, ByteBuffer.wrap(bytes, at, n)), deadline);
+            } catch (HbiTimeoutException | ConversationInterruptedException e) {
+                neverQueued(stream, n, at > 0, e);
+                throw e;
+            }
             at += n;
         } while (at < bytes.length);
+    }
+
+    /**
+     * A frame of a script that could not be queued in time: the peer never counts its bytes, so its credit
+     * is given back; a script cut short resets its conversation, whose peer waits for the rest (§4.2).
+     */
+    private void neverQueued(MuxStream stream, int credit, boolean partlySent, RuntimeException why) {
+        connectionSend.release(credit);
+        if (partlySent) {
+            stream.reset(ErrorCode.CANCEL, stream.describe() + " could not send the rest of its script: "
+                    + why.getMessage());
+        } else {
+            stream.sendWindow.release(credit);
+        }
     }
 
     /** Sends binary data as DATA frames; a large frame is written from the caller's buffer (§4.1, §6.2). */

@@ -64,6 +64,9 @@ final class SendWindow {
      * @return the credit taken, from 1 to {@code wanted}
      */
     int acquire(int wanted, Deadline deadline) {
+        if (wanted < 1) {
+            throw new IllegalArgumentException("credit wanted must be at least 1, not " + wanted);
+        }
         int taken = take(wanted);
         return taken > 0 ? taken : awaitCredit(wanted, deadline);
     }

@@ -12,6 +12,8 @@ import dev.hbi.HbiServer;
 import dev.hbi.HbiTimeoutException;
 import dev.hbi.HostingEnv;
 import dev.hbi.PostingConversation;
+import dev.hbi.internal.wire.FrameEncoder;
+import dev.hbi.internal.wire.Settings;
 import dev.hbi.testing.HbiPair;
 import dev.hbi.testing.RawPeer;
 import dev.hbi.testing.TestServices;
@@ -22,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Faults around the connection machinery: a peer that stops reading, functions that fail in unusual
@@ -59,6 +62,31 @@ class ConnectionFaultTest {
         wire.open();
         assertThat(c.awaitDisconnected(Duration.ofSeconds(5))).isInstanceOf(DisconnectCause.LocalError.class);
         assertThat(wire.text()).doesNotContain("BBBB");
+    }
+
+    @Test
+    @Timeout(20)
+    void theCreditOfAScriptThatCannotBeQueuedInTimeIsGivenBack() throws Exception {
+        int window = 1400; // the peer's whole connection window: no WINDOW_UPDATE ever comes
+        GatedWire wire = new GatedWire(0, FrameEncoder.preface(new Settings(16384, window, window, 100, window, false)));
+        Connection c = Connection.start(wire, HostingEnv.create(), HbiConfig.builder()
+                .sendTimeout(Duration.ofMillis(300)).closeTimeout(Duration.ofMillis(500)).outboundQueueBytes(1000).build(),
+                Connection.Protocol.dialing(HbiConfig.Wire.MULTIPLEXED));
+        PostingConversation first = c.postingEnd().newConversation();
+        first.sendCode(script('x', 900)); // queued: the writer is stuck on the preface
+        PostingConversation late = c.postingEnd().newConversation();
+        assertThatThrownBy(() -> late.sendCode(script('y', 500))).isInstanceOf(HbiTimeoutException.class)
+                .hasMessageContaining("room in the outbound queue");
+        wire.open();
+        PostingConversation next = c.postingEnd().newConversation();
+        next.sendCode(script('y', 500)); // waits for credit, and times out, if the late one's was lost
+        assertThat(wire.awaitWritten("y".repeat(10), Duration.ofSeconds(5))).contains("x".repeat(10));
+        c.disconnect("the test is over");
+    }
+
+    /** A script of {@code bytes} bytes: an assignment of a run of one letter. */
+    private static String script(char letter, int bytes) {
+        return "v = '" + String.valueOf(letter).repeat(bytes - 6) + "'";
     }
 
     @Test

@@ -24,10 +24,23 @@ final class GatedWire implements Wire {
     private final Condition wrote = lock.newCondition();
     private final ByteArrayOutputStream written = new ByteArrayOutputStream(); // guarded by lock
     private final long passFirst;
+    private final ByteBuffer peerSends;
 
     /** Creates a wire that blocks every write until opened. */
     GatedWire() {
         this(0);
+    }
+
+    /**
+     * Creates a wire that lets writes through until {@code passFirst} bytes are written, then blocks; the
+     * reader reads {@code peerSends} (the peer's preface, say), then nothing until the wire is closed.
+     *
+     * @param passFirst how many bytes get through before the gate
+     * @param peerSends what the peer sent
+     */
+    GatedWire(long passFirst, ByteBuffer peerSends) {
+        this.passFirst = passFirst;
+        this.peerSends = peerSends.duplicate();
     }
 
     /**
@@ -36,7 +49,7 @@ final class GatedWire implements Wire {
      * @param passFirst how many bytes get through before the gate
      */
     GatedWire(long passFirst) {
-        this.passFirst = passFirst;
+        this(passFirst, ByteBuffer.allocate(0));
     }
 
     /** Lets writes through from now on: the peer reads again. */
@@ -97,6 +110,12 @@ final class GatedWire implements Wire {
 
     @Override
     public int read(ByteBuffer into) throws IOException {
+        if (peerSends.hasRemaining()) {
+            int n = Math.min(into.remaining(), peerSends.remaining());
+            into.put(peerSends.slice(peerSends.position(), n));
+            peerSends.position(peerSends.position() + n);
+            return n;
+        }
         try {
             closed.await();
         } catch (InterruptedException e) {
