@@ -249,7 +249,7 @@ public final class Connection implements HbiConnection {
         try {
             session.run();
             if (!isClosing()) {
-                session.peerEnded(this::closedException);
+                session.peerEnded(this::peerEndedException);
                 awaitHostingDone();
                 terminate(new DisconnectCause.PeerClose());
             }
@@ -419,6 +419,17 @@ public final class Connection implements HbiConnection {
         DisconnectCause ended = cause.get();
         return new ConnectionClosedException(ended != null ? ended
                 : new DisconnectCause.LocalClose("not connected"));
+    }
+
+    /**
+     * Returns the exception for what the peer's end of stream refuses (sends that wait for its credit,
+     * notifications it will never acknowledge): the cause if one is recorded by then, else the peer's
+     * close. The connection records that only once its hosting conversations are done, maybe seconds
+     * later, and the refusals must not say meanwhile that it was never connected.
+     */
+    private ConnectionClosedException peerEndedException() {
+        DisconnectCause ended = cause.get();
+        return new ConnectionClosedException(ended != null ? ended : new DisconnectCause.PeerClose());
     }
 
     // ---- conversations ----

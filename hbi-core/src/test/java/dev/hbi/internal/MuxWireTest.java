@@ -1,13 +1,16 @@
 package dev.hbi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hbi.ConnectionClosedException;
 import dev.hbi.DisconnectCause;
 import dev.hbi.ErrorCode;
 import dev.hbi.Hbi;
 import dev.hbi.HbiConfig;
 import dev.hbi.HbiServer;
 import dev.hbi.HostingEnv;
+import dev.hbi.PostingEnd;
 import dev.hbi.internal.wire.Frame;
 import dev.hbi.internal.wire.FrameEncoder;
 import dev.hbi.internal.wire.FrameType;
@@ -170,6 +173,37 @@ class MuxWireTest {
         try (MuxPeer peer = MuxPeer.handshake(server.address())) {
             peer.send(FrameEncoder.header(16385, FrameType.DATA, 0, 1));
             assertGoAway(peer.framesToEnd(), ErrorCode.FRAME_SIZE_ERROR, "longer than the MAX_FRAME_SIZE of 16384");
+        }
+    }
+
+    @Test
+    void orderedNotificationsPendingWhenThePeerEndsWithoutGoAwayFailSayingThePeerClosed() throws Exception {
+        CompletableFuture<PostingEnd> serverPosting = new CompletableFuture<>();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        serve(HbiConfig.defaults(), TestServices.echo().onInit((po, ho) -> serverPosting.complete(po))
+                .exposeProcedure("hold", args -> {
+                    holding.countDown();
+                    release.await(5, TimeUnit.SECONDS);
+                }));
+        Settings landsNotifications = new Settings(65536, 1 << 20, 32 << 20, 10_000, 1 << 20, true);
+        CompletableFuture<Void> pending;
+        try (MuxPeer peer = MuxPeer.dial(server.address(), FrameEncoder.preface(landsNotifications))) {
+            peer.readPreface();
+            pending = serverPosting.get(5, TimeUnit.SECONDS).notifyInOrder("note()").toCompletableFuture();
+            while (!(peer.next() instanceof Frame.Notify)) {
+                // the server's frames before the notification
+            }
+            // a conversation still working when the stream ends: the server waits for it before it ends too
+            peer.send(code(1, "hold()"), FrameEncoder.end(1));
+            assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        } // the end of stream, with no GOAWAY and no NOTIFIED
+        try {
+            assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(ConnectionClosedException.class)
+                    .hasMessageContaining("peer closed the connection");
+        } finally {
+            release.countDown();
         }
     }
 
