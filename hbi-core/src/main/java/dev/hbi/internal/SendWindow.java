@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * <p>Why lock-free while there is credit: every frame of every conversation takes credit from its own
  * window and from the connection's, which all conversations share; taking that window's lock twice per
  * frame bounced its cache line between the cores. Now taking and giving credit is one compare-and-set on
- * {@code available}, and the lock serves only senders that wait for credit and those that wake them.
+ * {@code available}, and the lock serves only senders that wait for credit and those that wake them. While
+ * some wait, newcomers take the lock too, as every sender did before, and compete with the woken waiters
+ * on its queue: taking credit without it, they could starve a waiting sender until its deadline.
  *
  * <p>Threading: any thread. {@code available} changes only by compare-and-set. {@code lock} guards
  * waiting on {@code credited}, counts the waiters in {@code waiters}, and is taken to set {@code closed}
@@ -67,8 +69,14 @@ final class SendWindow {
         if (wanted < 1) {
             throw new IllegalArgumentException("credit wanted must be at least 1, not " + wanted);
         }
-        int taken = take(wanted);
-        return taken > 0 ? taken : awaitCredit(wanted, deadline);
+        if (waiters == 0) {
+            int taken = take(wanted);
+            if (taken > 0) {
+                return taken;
+            }
+        }
+        // with the senders that already wait, on the lock's queue
+        return awaitCredit(wanted, deadline);
     }
 
     /** Takes what credit there is, up to {@code wanted}, without waiting: 0 if none. */
