@@ -416,9 +416,7 @@ public final class Connection implements HbiConnection {
      * @return a new exception carrying the cause
      */
     ConnectionClosedException closedException() {
-        DisconnectCause ended = cause.get();
-        return new ConnectionClosedException(ended != null ? ended
-                : new DisconnectCause.LocalClose("not connected"));
+        return closedException(new DisconnectCause.LocalClose("not connected"));
     }
 
     /**
@@ -428,8 +426,13 @@ public final class Connection implements HbiConnection {
      * later, and the refusals must not say meanwhile that it was never connected.
      */
     private ConnectionClosedException peerEndedException() {
+        return closedException(new DisconnectCause.PeerClose());
+    }
+
+    /** The exception carrying the recorded cause, or {@code unrecorded} while none is recorded. */
+    private ConnectionClosedException closedException(DisconnectCause unrecorded) {
         DisconnectCause ended = cause.get();
-        return new ConnectionClosedException(ended != null ? ended : new DisconnectCause.PeerClose());
+        return new ConnectionClosedException(ended != null ? ended : unrecorded);
     }
 
     // ---- conversations ----

@@ -85,8 +85,7 @@ final class StringLiteral {
      */
     private static int plainBodyEnd(String text, int bodyStart, char quote) {
         int close = text.indexOf(quote, bodyStart);
-        if (close < 0 || text.indexOf('\\', bodyStart, close) >= 0 || text.indexOf('\n', bodyStart, close) >= 0
-                || text.indexOf('\r', bodyStart, close) >= 0) {
+        if (close < 0 || !isPlain(text, bodyStart, close) || text.indexOf('\n', bodyStart, close) >= 0) {
             return -1;
         }
         return close;
