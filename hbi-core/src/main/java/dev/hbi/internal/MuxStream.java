@@ -95,11 +95,31 @@ abstract class MuxStream implements ConversationWire {
 
     /** Ends this side's part normally: END (§4.3). Only the first terminal frame is sent. */
     final void end() {
-        if (!sentTerminal) {
-            sentTerminal = true;
-            session.sendNow(FrameEncoder.end(id));
+        if (sentTerminal) {
+            closeIfDone();
+            return;
         }
-        closeIfDone();
+        sendTerminal(FrameEncoder.end(id));
+    }
+
+    /**
+     * Sends this side's terminal frame, and forgets the conversation if the peer's part has ended too.
+     * In which order matters. The peer's conversations are forgotten first: once the peer has read the
+     * frame it may start the conversation that takes this one's place under this side's
+     * MAX_CONCURRENT_CONVERSATIONS (§5.6), and the reader must find the place free, not refuse it because
+     * this thread had not got round to closing. This side's own are forgotten after: their id is free for
+     * a new conversation only once the frame that ends the old one is queued before anything of the new
+     * one (§5.4).
+     */
+    private void sendTerminal(ByteBuffer frame) {
+        sentTerminal = true;
+        if (this instanceof Hosting) {
+            closeIfDone();
+            session.sendNow(frame);
+        } else {
+            session.sendNow(frame);
+            closeIfDone();
+        }
     }
 
     /**
@@ -113,8 +133,7 @@ abstract class MuxStream implements ConversationWire {
         // one RESET at most: the threads it wakes report their failure here again
         if (!resetSent && !(sentTerminal && peerTerminal)) {
             resetSent = true;
-            sentTerminal = true;
-            session.sendNow(FrameEncoder.reset(id, code, message, session.peerMaxFrameSize()));
+            sendTerminal(FrameEncoder.reset(id, code, message, session.peerMaxFrameSize()));
         }
         String shown = describe() + " was reset here (" + code + "): " + message;
         sendWindow.close(() -> new ConversationResetException(code, shown));
